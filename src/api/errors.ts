@@ -49,7 +49,7 @@ function showValue(v: unknown): string {
 export function fieldErrorBody(e: FieldError): string {
   const word = fieldErrorWord[e.type];
   const hasValue = 'value' in e && e.type !== 'FieldValueRequired' && e.type !== 'FieldValueForbidden'
-    && e.type !== 'FieldValueTooMany' && e.type !== 'InternalError';
+    && e.type !== 'InternalError';
   let s = hasValue ? `${word}: ${showValue(e.value)}` : word;
   if (e.type === 'FieldValueNotSupported' && e.supported?.length) {
     s += `: supported values: ${e.supported.map((v) => `"${v}"`).join(', ')}`;
@@ -93,9 +93,9 @@ export class StatusError extends Error {
       metadata: {},
       status: 'Failure',
       message: this.message,
-      reason: this.reason,
       code: this.code,
     };
+    if (this.reason) s.reason = this.reason;
     if (this.details) s.details = JSON.parse(JSON.stringify(this.details));
     return s;
   }

@@ -1,0 +1,29 @@
+// Objects every cluster has from the start: the four system namespaces and the `kubernetes` Service.
+
+import { StatusError } from '../api/errors.ts';
+import type { KObject } from '../api/object.ts';
+import { createObject } from './store/writes.ts';
+import type { ApiServer } from './server.ts';
+
+async function ensure(server: ApiServer, group: string, resource: string, obj: KObject): Promise<void> {
+  const def = server.registry.anyVersion(group, resource);
+  if (!def) return;
+  try {
+    await createObject(def, { hub: server.hub, dryRun: false, admit: server.parts.admit }, obj);
+  } catch (e) {
+    if (!(e instanceof StatusError && e.code === 409)) throw e;
+  }
+}
+
+export async function bootstrap(server: ApiServer): Promise<void> {
+  for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
+    await ensure(server, '', 'namespaces', { metadata: { name }, spec: { finalizers: ['kubernetes'] } });
+  }
+  await ensure(server, '', 'services', {
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+    spec: {
+      type: 'ClusterIP', clusterIP: server.serviceIPs.apiServiceIP, sessionAffinity: 'None',
+      ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
+    },
+  });
+}

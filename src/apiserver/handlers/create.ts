@@ -1,0 +1,20 @@
+// POST: create an object in a collection.
+
+import { createObject } from '../store/writes.ts';
+import { checkNamespace, checkUnknownFields, decodeObject, fieldValidation } from './decode.ts';
+import { respondObject } from './respond.ts';
+import { writeContext, type Scope } from './scope.ts';
+import { notFound } from '../../api/errors.ts';
+import { nowRFC3339 } from '../../api/object.ts';
+import { fieldManager, recordManagedFields } from './managed-fields.ts';
+
+export async function handleCreate(s: Scope): Promise<void> {
+  if (s.info.name && s.def.resource !== 'namespaces') throw notFound(s.def.resource, s.def.group, s.info.name);
+  const mode = fieldValidation(s);
+  const obj = await decodeObject(s);
+  checkNamespace(s, obj);
+  checkUnknownFields(s, obj, mode);
+  recordManagedFields(s, undefined, obj, fieldManager(s, false), s.parts.typeInfo(s.def), nowRFC3339(), '');
+  const created = await createObject(s.def, writeContext(s), obj);
+  respondObject(s, 201, created);
+}

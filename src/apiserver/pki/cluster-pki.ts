@@ -1,0 +1,53 @@
+// The cluster's certificates under the data dir: created on first start, reused after.
+
+import { mkdir, readFile, writeFile, access } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createCA, createLeaf, type KeyPairPem } from './certs.ts';
+
+export interface ClusterPKI {
+  ca: KeyPairPem;
+  server: KeyPairPem;
+  admin: KeyPairPem;
+  dir: string;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try { await access(path); return true; } catch { return false; }
+}
+
+async function loadOrCreate(dir: string, name: string, make: () => Promise<KeyPairPem>): Promise<KeyPairPem> {
+  const certPath = join(dir, `${name}.crt`);
+  const keyPath = join(dir, `${name}.key`);
+  if (await exists(certPath) && await exists(keyPath)) {
+    return { certPem: await readFile(certPath, 'utf8'), keyPem: await readFile(keyPath, 'utf8') };
+  }
+  const pair = await make();
+  await writeFile(keyPath, pair.keyPem, { mode: 0o600 });
+  await writeFile(certPath, pair.certPem, { mode: 0o644 });
+  return pair;
+}
+
+export interface PKIOptions {
+  dataDir: string;
+  /** Extra names and addresses the serving certificate must cover. */
+  sans: { dnsNames: string[]; ips: string[] };
+}
+
+/** Loads `DATA_DIR/server/tls`, creating the CA, serving and admin certificates that are missing. */
+export async function ensureClusterPKI(opts: PKIOptions): Promise<ClusterPKI> {
+  const dir = join(opts.dataDir, 'server', 'tls');
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const ca = await loadOrCreate(dir, 'server-ca', () => createCA(`skiff-server-ca@${Math.floor(Date.now() / 1000)}`));
+  const server = await loadOrCreate(dir, 'serving-kube-apiserver', () => createLeaf(ca, {
+    commonName: 'kube-apiserver',
+    dnsNames: opts.sans.dnsNames,
+    ips: opts.sans.ips,
+    usage: 'server',
+  }));
+  const admin = await loadOrCreate(dir, 'client-admin', () => createLeaf(ca, {
+    commonName: 'system:admin',
+    organizations: ['system:masters'],
+    usage: 'client',
+  }));
+  return { ca, server, admin, dir };
+}

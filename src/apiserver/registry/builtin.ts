@@ -1,0 +1,51 @@
+// Builds the ResourceDefs of the built-in kinds from the catalog and the per-kind strategy pieces.
+
+import type { KObject } from '../../api/object.ts';
+import { nowRFC3339 } from '../../api/object.ts';
+import type { TablePrinterLike } from '../table.ts';
+import { builtinResources, type ResourceInfo } from './catalog.ts';
+import { kindStrategy } from './kind-strategies.ts';
+import type { ResourceDef, Strategy } from './resource-def.ts';
+
+/** Pieces supplied by the api/ packages: defaulting, validation, printing. */
+export interface KindHooks {
+  defaults?(group: string, version: string, kind: string, obj: KObject): void;
+  validateCreate?(group: string, kind: string, obj: KObject, namespaced: boolean): ReturnType<NonNullable<Strategy['validateCreate']>>;
+  validateUpdate?(group: string, kind: string, obj: KObject, old: KObject, namespaced: boolean): ReturnType<NonNullable<Strategy['validateCreate']>>;
+  printer?(group: string, resource: string): TablePrinterLike | undefined;
+}
+
+/** NAME and AGE, as Kubernetes prints resources that have no printer of their own. */
+export const namePrinter: TablePrinterLike = {
+  columns: [
+    { name: 'Name', type: 'string', format: 'name', description: 'Name must be unique within a namespace.', priority: 0 },
+    { name: 'Created At', type: 'date', format: '', description: 'Creation timestamp.', priority: 0 },
+  ],
+  row: (o) => [o.metadata?.name ?? '', o.metadata?.creationTimestamp ?? nowRFC3339()],
+};
+
+/** Served versions: one per resource; older shapes of the same storage (autoscaling/v1, events.k8s.io) wait for conversion. */
+function served(r: ResourceInfo): boolean {
+  if (r.group === 'autoscaling' && r.version === 'v1') return false;
+  if (r.group === 'events.k8s.io') return false;
+  return true;
+}
+
+export function builtinDefs(hooks: KindHooks): ResourceDef[] {
+  return builtinResources.filter(served).map((r) => {
+    const base = kindStrategy(r.group, r.resource);
+    const strategy: Strategy = {
+      ...base,
+      defaults: hooks.defaults ? (obj) => hooks.defaults!(r.group, r.version, r.kind, obj) : base.defaults,
+      validateCreate: hooks.validateCreate ? (obj) => hooks.validateCreate!(r.group, r.kind, obj, r.namespaced) : base.validateCreate,
+      validateUpdate: hooks.validateUpdate ? (obj, old) => hooks.validateUpdate!(r.group, r.kind, obj, old, r.namespaced) : base.validateUpdate,
+    };
+    return {
+      ...r,
+      apiVersion: r.group ? `${r.group}/${r.version}` : r.version,
+      hasStatus: r.subresources?.includes('status') ?? false,
+      strategy,
+      printer: hooks.printer?.(r.group, r.resource) ?? namePrinter,
+    } satisfies ResourceDef;
+  });
+}
