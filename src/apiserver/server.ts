@@ -9,7 +9,7 @@ import { StatusError } from '../api/errors.ts';
 import { authenticate, type TokenAuthenticator } from './authn/authenticate.ts';
 import { anonymous } from './authn/user.ts';
 import { sendError } from './http.ts';
-import { isPublicPath, route, type ExtraRoute } from './router.ts';
+import { isPublicPath, route, type ExtraRoute, type RouterOptions } from './router.ts';
 import { ResourceRegistry } from './registry/registry.ts';
 import { builtinDefs, type KindHooks } from './registry/builtin.ts';
 import type { ResourceDef } from './registry/resource-def.ts';
@@ -57,6 +57,7 @@ export class ApiServer {
   #parts: ServerParts;
   #compactTimer: NodeJS.Timeout | undefined;
   #extra: ExtraRoute[] = [];
+  #routerOptions: RouterOptions | undefined;
   readonly crds: CRDController;
 
   constructor(opts: ApiServerOptions) {
@@ -110,6 +111,8 @@ export class ApiServer {
     await this.crds.idle();
     this.#extra = this.#opts.extraRoutes?.(this) ?? [];
     const tokens = this.#opts.tokens ?? [];
+    const advertised = this.#opts.host && this.#opts.host !== '0.0.0.0' ? this.#opts.host : '127.0.0.1';
+    this.#routerOptions = { parts: this.#parts, serverAddress: `${advertised}:${this.#opts.port}`, extraRoutes: this.#extra };
     const server = createServer({
       key: this.#opts.tls.keyPem,
       cert: this.#opts.tls.certPem,
@@ -137,7 +140,7 @@ export class ApiServer {
         throw new StatusError(401, 'Unauthorized', 'Unauthorized');
       }
       res.setHeader('Audit-Id', crypto.randomUUID());
-      await route({ parts: this.#parts, serverAddress: `${this.url.replace('https://', '')}`, extraRoutes: this.#extra }, req, res, auth.user ?? anonymous);
+      await route(this.#routerOptions!, req, res, auth.user ?? anonymous);
     } catch (err) {
       sendError(res, err);
     }

@@ -19,6 +19,8 @@ export interface ServerFlags {
   disableAgent: boolean;
   disable: string[];
   tlsSan: string[];
+  /** kube-apiserver's static bearer tokens (CSV: token,user,uid,"groups"). */
+  tokenAuthFile: string;
 }
 
 export function parseServerFlags(argv: string[]): ServerFlags {
@@ -43,6 +45,7 @@ export function parseServerFlags(argv: string[]): ServerFlags {
       'disable-agent': { type: 'boolean', default: false },
       disable: { type: 'string', multiple: true, default: [] },
       'tls-san': { type: 'string', multiple: true, default: [] },
+      'token-auth-file': { type: 'string', default: '' },
     },
   });
   if (positionals.length) throw new Error(`unexpected argument "${positionals[0]}"`);
@@ -69,5 +72,6 @@ export function parseServerFlags(argv: string[]): ServerFlags {
     disableAgent: values['disable-agent'],
     disable: values.disable.flatMap((d) => d.split(',')).filter(Boolean),
     tlsSan: values['tls-san'].flatMap((d) => d.split(',')).filter(Boolean),
+    tokenAuthFile: values['token-auth-file'],
   };
 }

@@ -8,6 +8,7 @@ import { ApiServer } from '../apiserver/server.ts';
 import { openBackend } from '../storage/index.ts';
 import type { Backend } from '../storage/backend.ts';
 import { kindHooks, schemaHooks } from './kind-hooks.ts';
+import { tokenFileAuthenticator } from '../apiserver/authn/token-file.ts';
 
 export interface ControlPlane {
   api: ApiServer;
@@ -42,6 +43,7 @@ export async function startControlPlane(flags: ServerFlags, extras: ControlPlane
     port: flags.httpsListenPort,
     serviceCIDR: flags.serviceCIDR,
     hooks: kindHooks(),
+    tokens: flags.tokenAuthFile ? [tokenFileAuthenticator(flags.tokenAuthFile)] : [],
     schema: schemaHooks(),
   });
   await api.start();

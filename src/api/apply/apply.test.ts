@@ -213,6 +213,16 @@ describe('apply: several managers', () => {
     assert.ok(JSON.stringify(fieldsOf(forced, 'kubectl')).includes('"f:replicas"'));
   });
 
+  it('leaves a field to the updater that took it when the applier drops it (handing replicas to an autoscaler)', () => {
+    const obj = applyAs(undefined, 'kubectl', web);
+    const scaled = updateAs(obj, 'kube-controller-manager', { ...obj, spec: { ...spec(obj), replicas: 5 } }, T1);
+    const config = structuredClone(web);
+    delete (config.spec as Spec).replicas;
+    const next = applyAs(scaled, 'kubectl', config, { now: T2 });
+    assert.equal(spec(next).replicas, 5);
+    assert.deepEqual(entries(next).map((e) => e.manager), ['kubectl', 'kube-controller-manager']);
+  });
+
   it('conflicts with before-first-apply on objects created without managedFields', () => {
     const untracked: KObject = { ...deploy({ replicas: 1 }), metadata: { name: 'web', namespace: 'default', uid: 'u' } };
     rejects(() => applyAs(untracked, 'kubectl', deploy({ replicas: 4 })), 409,
@@ -316,5 +326,22 @@ describe('apply: rejected requests', () => {
     const first = entries(obj)[0] as ManagedFieldsEntry;
     first.operation = 'Bogus' as 'Apply';
     rejects(() => applyAs(obj, 'kubectl', web), 500, 'failed to decode managed fields: operation must be `Apply` or `Update`');
+  });
+});
+
+describe('apply: objects without a schema', () => {
+  const widget = (spec: Spec): KObject => ({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec });
+  const applyWidget = (current: KObject | undefined, config: KObject): KObject =>
+    apply({ current, applied: config, manager: 'kubectl', force: false, typeInfo: undefined, apiVersion: 'example.com/v1', now: T0 });
+
+  it('owns every map as a field of its own, and lists as a whole', () => {
+    const obj = applyWidget(undefined, widget({ size: 1, tags: ['a'], nested: { x: true } }));
+    assert.deepEqual(entries(obj)[0]?.fieldsV1, { 'f:spec': { '.': {}, 'f:nested': { '.': {}, 'f:x': {} }, 'f:size': {}, 'f:tags': {} } });
+  });
+
+  it('prunes what the applier dropped', () => {
+    const first = applyWidget(undefined, widget({ size: 1, nested: { x: true, y: false } }));
+    const next = applyWidget(first, widget({ nested: { x: true } }));
+    assert.deepEqual(next.spec, { nested: { x: true } });
   });
 });

@@ -78,7 +78,7 @@ export class FieldSet {
 
   /** The paths below `pe` (without the prefix); empty when none. */
   withPrefix(pe: PathElement): FieldSet {
-    return this.#nodes.get(serializePE(pe))?.children ?? EMPTY;
+    return this.#nodes.get(serializePE(pe))?.children ?? new FieldSet();
   }
 
   isEmpty(): boolean {
@@ -204,8 +204,6 @@ export class FieldSet {
     return readLevel(fields).children ?? new FieldSet();
   }
 }
-
-const EMPTY = new FieldSet();
 
 function readLevel(obj: unknown): { children: FieldSet | undefined; member: boolean } {
   if (!isMap(obj)) throw new FieldsV1Error(`expected an object in FieldsV1, got ${JSON.stringify(obj)}`);

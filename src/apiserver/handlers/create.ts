@@ -14,7 +14,7 @@ export async function handleCreate(s: Scope): Promise<void> {
   const obj = await decodeObject(s);
   checkNamespace(s, obj);
   checkUnknownFields(s, obj, mode);
-  recordManagedFields(s, undefined, obj, fieldManager(s, false), s.parts.typeInfo(s.def), nowRFC3339(), '');
+  recordManagedFields(s, undefined, obj, fieldManager(s), s.parts.typeInfo(s.def), nowRFC3339(), '');
   const created = await createObject(s.def, writeContext(s), obj);
   respondObject(s, 201, created);
 }

@@ -8,7 +8,8 @@ import { decodeBody, mediaType, readBody } from '../http.ts';
 import { updateObject } from '../store/writes.ts';
 import { checkUnknownFields, fieldValidation } from './decode.ts';
 import { respondObject } from './respond.ts';
-import { fieldManager, recordManagedFields } from './managed-fields.ts';
+import { fieldManager, recordManagedFields, resetFields } from './managed-fields.ts';
+import { checkObjectMatchesRequest, validatePatchOptions } from '../../api/apply/validate.ts';
 import { writeContext, type Scope } from './scope.ts';
 
 export async function handlePatch(s: Scope): Promise<void> {
@@ -21,25 +22,30 @@ export async function handlePatch(s: Scope): Promise<void> {
   const isApply = type === applyPatchType;
   const sub = s.info.subresource === 'status' ? 'status' : '';
   const typeInfo = s.parts.typeInfo(s.def);
-  const manager = fieldManager(s, isApply);
+  const optionsError = validatePatchOptions({ patchType: type, fieldManager: s.query.get('fieldManager') ?? '', force: s.query.get('force') ?? undefined });
+  if (optionsError) throw optionsError;
+  const manager = isApply ? s.query.get('fieldManager')! : fieldManager(s);
   const force = s.query.get('force') === 'true';
-  if (!isApply && s.query.get('force') !== null) throw badRequest('Forbidden: force is not allowed for non-apply patches');
   let expectedRv: string | undefined;
   if (isApply) {
     if (!isPlainObject(body)) throw badRequest('apply patch body must be an object');
     const applied = body as KObject;
-    if (applied.metadata && isPlainObject(applied.metadata) && applied.metadata.name && applied.metadata.name !== s.info.name) {
-      throw badRequest(`the name of the object (${applied.metadata.name}) does not match the name on the URL (${s.info.name})`);
-    }
-    checkUnknownFields(s, applied, mode === 'Warn' ? 'Strict' : mode);
+    if (applied.metadata !== undefined && !isPlainObject(applied.metadata)) throw badRequest('metadata must be an object');
+    const mismatch = checkObjectMatchesRequest(applied, s.info.name, s.def.namespaced ? s.info.namespace : '');
+    if (mismatch) throw mismatch;
+    checkUnknownFields(s, applied, mode);
     expectedRv = typeof applied.metadata?.resourceVersion === 'string' && applied.metadata.resourceVersion ? applied.metadata.resourceVersion : undefined;
   }
   const result = await updateObject(s.def, writeContext(s), s.info.namespace, s.info.name, (cur) => {
     const now = nowRFC3339();
     if (isApply) {
       const applied = structuredClone(body) as KObject;
-      if (s.def.namespaced) (applied.metadata ??= {}).namespace ??= s.info.namespace;
-      return apply({ current: cur, applied, manager, force, typeInfo, apiVersion: s.def.apiVersion, now, subresource: sub || undefined });
+      checkObjectMatchesRequest(applied, s.info.name, s.def.namespaced ? s.info.namespace : '');
+      return apply({
+        current: cur, applied, manager, force, typeInfo, apiVersion: s.def.apiVersion, now, subresource: sub || undefined,
+        kind: s.def.kind, resetFields: resetFields(s, sub),
+        empty: { apiVersion: s.def.apiVersion, kind: s.def.kind, metadata: { creationTimestamp: null } },
+      });
     }
     if (!cur) throw new StatusError(404, 'NotFound', `${s.def.resource} "${s.info.name}" not found`);
     const patched = applyPatch(type, cur, body, typeInfo, { accepted });

@@ -1,7 +1,8 @@
 // The scale subresource: an autoscaling/v1 Scale view of spec.replicas, status.replicas and the selector.
 
 import { badRequest, StatusError } from '../../api/errors.ts';
-import { isPlainObject, type KObject } from '../../api/object.ts';
+import { isPlainObject, nowRFC3339, type KObject } from '../../api/object.ts';
+import { fieldManager, recordManagedFields } from './managed-fields.ts';
 import { applyPatch } from '../../api/patch/index.ts';
 import { selectorFromObject, selectorToString, type LabelSelectorObject } from '../../api/selectors/label-selector.ts';
 import { decodeBody, mediaType, readBody } from '../http.ts';
@@ -87,8 +88,9 @@ export async function handleScale(s: Scope): Promise<void> {
     if (expectedRv && expectedRv !== cur!.metadata?.resourceVersion) {
       throw new StatusError(409, 'Conflict', `Operation cannot be fulfilled on ${def.group ? `${def.resource}.${def.group}` : def.resource} "${info.name}": the object has been modified; please apply your changes to the latest version and try again`);
     }
+    const before = structuredClone(cur!);
     setPath(cur!, paths(s).specReplicasPath, replicas);
-    return cur!;
+    return recordManagedFields(s, before, cur!, fieldManager(s), s.parts.typeInfo(s.def), nowRFC3339(), 'scale');
   }, { subresource: 'scale' });
   respondObject(s, 200, toScale(s, result.obj));
 }

@@ -21,7 +21,7 @@ export async function handleUpdate(s: Scope): Promise<void> {
   checkUnknownFields(s, obj, mode);
   const sub = s.info.subresource === 'status' ? 'status' : '';
   const result = await updateObject(s.def, writeContext(s), s.info.namespace, s.info.name, (cur) =>
-    recordManagedFields(s, cur, obj, fieldManager(s, false), s.parts.typeInfo(s.def), nowRFC3339(), sub), {
+    recordManagedFields(s, cur, obj, fieldManager(s), s.parts.typeInfo(s.def), nowRFC3339(), sub), {
     expectedRv: obj.metadata!.resourceVersion || undefined,
     subresource: sub,
     createIfMissing: !sub && (createOnUpdate.has(`${s.def.group}/${s.def.resource}`) || !!s.def.crd),
