@@ -1,7 +1,7 @@
 // bench/api: API server throughput and latency over HTTPS, watch fan-out, idle RSS, and the raw datastore in the same run.
-// Run: node bench/api.ts [--quick]
+// Run: node bench/api.ts [--quick]   (needs Debian's wrk: scripts/setup.sh bench)
 
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../test/e2e/harness.ts';
@@ -9,10 +9,10 @@ import { openBackend } from '../src/storage/index.ts';
 import { benchClient } from './lib/client.ts';
 import { machineLine, rssOf } from './lib/machine.ts';
 import { closedLoop, fmt, openLoop, summarize } from './lib/stats.ts';
+import { runWrk } from './lib/wrk.ts';
 
 const quick = process.argv.includes('--quick');
 const N = quick ? 1000 : 5000;
-const GETS = quick ? 5000 : 20000;
 const WATCHERS = quick ? 100 : 1000;
 const WATCH_EVENTS = quick ? 50 : 200;
 
@@ -38,7 +38,9 @@ async function main(): Promise<void> {
   console.log(machineLine());
   const out: string[] = [];
   const rawLines = await rawBackend();
-  const s = await startServer();
+  const tokenDir = await mkdtemp(join(tmpdir(), 'skiff-bench-token-'));
+  await writeFile(join(tokenDir, 'tokens.csv'), 'bench-token,bench,1000,"system:masters"\n');
+  const s = await startServer({ extraArgs: ['--token-auth-file', join(tokenDir, 'tokens.csv')] });
   try {
     await new Promise((r) => setTimeout(r, 3000));
     const idle = await rssOf(s.proc.pid!);
@@ -48,26 +50,22 @@ async function main(): Promise<void> {
     await c.req('POST', '/api/v1/namespaces', JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }));
     const base = `/api/v1/namespaces/${ns}/configmaps`;
 
-    const create = await closedLoop(N, 32, async (i) => {
+    // Throughput with wrk (a C load generator), so the client does not starve the server of CPU.
+    const token = 'bench-token';
+    const url = `https://127.0.0.1:${s.port}${base}`;
+    const secs = quick ? 5 : 15;
+    const wc = await runWrk({ url, token, script: 'create.lua', seconds: secs, connections: 32 });
+    out.push(`API create (wrk, 32 conns):      ${fmt(wc.requestsPerSec, 0)} /s  (p50 ${fmt(wc.p50Ms)} ms, p99 ${fmt(wc.p99Ms)} ms, errors ${wc.non2xx})`);
+    // Objects with known names for gets and updates.
+    await closedLoop(N, 32, async (i) => {
       const r = await c.req('POST', base, cmBody(ns, `cm-${i}`));
       if (r.status !== 201) throw new Error(`create: ${r.status} ${r.body}`);
     });
-    const cs = summarize(create.lat);
-    out.push(`API create, 32 in flight:        ${fmt(N / (create.ms / 1000), 0)} /s  (p50 ${fmt(cs.p50)} ms, p99 ${fmt(cs.p99)} ms)`);
-
-    const get = await closedLoop(GETS, 32, async (i) => {
-      const r = await c.req('GET', `${base}/cm-${i % N}`);
-      if (r.status !== 200) throw new Error(`get: ${r.status}`);
-    });
-    const gs = summarize(get.lat);
-    out.push(`API get, 32 in flight:           ${fmt(GETS / (get.ms / 1000), 0)} /s  (p50 ${fmt(gs.p50)} ms, p99 ${fmt(gs.p99)} ms)`);
-
-    const update = await closedLoop(N, 32, async (i) => {
-      const r = await c.req('PUT', `${base}/cm-${i}`, cmBody(ns, `cm-${i}`, 'y'));
-      if (r.status !== 200) throw new Error(`update: ${r.status} ${r.body}`);
-    });
-    const us = summarize(update.lat);
-    out.push(`API update, 32 in flight:        ${fmt(N / (update.ms / 1000), 0)} /s  (p50 ${fmt(us.p50)} ms, p99 ${fmt(us.p99)} ms)`);
+    const env = { BENCH_OBJECTS: String(N), BENCH_PATH: base };
+    const wg = await runWrk({ url, token, script: 'get.lua', seconds: secs, connections: 32, env });
+    out.push(`API get (wrk, 32 conns):         ${fmt(wg.requestsPerSec, 0)} /s  (p50 ${fmt(wg.p50Ms)} ms, p99 ${fmt(wg.p99Ms)} ms, errors ${wg.non2xx})`);
+    const wu = await runWrk({ url, token, script: 'update.lua', seconds: secs, connections: 32, env });
+    out.push(`API update (wrk, 32 conns):      ${fmt(wu.requestsPerSec, 0)} /s  (p50 ${fmt(wu.p50Ms)} ms, p99 ${fmt(wu.p99Ms)} ms, errors ${wu.non2xx})`);
 
     const lists = quick ? 10 : 20;
     const list = await closedLoop(lists, 2, async () => {
@@ -106,9 +104,10 @@ async function main(): Promise<void> {
     c.close();
   } finally {
     await s.stop();
+    await rm(tokenDir, { recursive: true, force: true });
   }
   for (const l of [...rawLines, ...out]) console.log(l);
-  const apiCreate = out.find((l) => l.startsWith('API create, 32'));
+  const apiCreate = out.find((l) => l.startsWith('API create (wrk'));
   const rawConc = rawLines[1];
   const a = Number(/([\d,]+) \/s/.exec(apiCreate ?? '')?.[1].replace(/,/g, ''));
   const r = Number(/([\d,]+) \/s/.exec(rawConc)?.[1].replace(/,/g, ''));

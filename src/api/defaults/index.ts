@@ -6,7 +6,8 @@ import * as batch from './batch.ts';
 import * as core from './core.ts';
 import { defaultPod, podQOSClass } from './core-pod.ts';
 import * as other from './other.ts';
-import { type Obj, ensure, get, isObj } from './util.ts';
+import { prepareServiceCreate, prepareServiceUpdate } from './service.ts';
+import { type Obj, ensure, isObj } from './util.ts';
 
 type Defaulter = (o: Obj, version: string) => void;
 
@@ -70,20 +71,24 @@ export function prepareForCreate(group: string, kind: string, obj: KObject): voi
     case '/Pod':
       o.status = { phase: 'Pending', qosClass: podQOSClass(o) };
       break;
-    case '/Service': {
-      const spec = get(o, 'spec');
-      if (!spec) break;
-      const ips = Array.isArray(spec.clusterIPs) ? spec.clusterIPs : [];
-      if (typeof spec.clusterIP === 'string' && spec.clusterIP && ips.length === 0) spec.clusterIPs = [spec.clusterIP];
-      else if (!spec.clusterIP && ips.length > 0 && typeof ips[0] === 'string') spec.clusterIP = ips[0];
+    case '/Service':
+      prepareServiceCreate(o);
       break;
-    }
     case 'batch/Job':
       batch.generateJobSelector(o);
       break;
     default:
       break;
   }
+}
+
+/**
+ * Update-time preparation Kubernetes does before validating an update: a Service keeps the cluster IPs,
+ * node ports and health-check node port the client left out. Call after applyDefaults, before validateUpdate.
+ */
+export function prepareForUpdate(group: string, kind: string, obj: KObject, old: KObject): void {
+  if (!isObj(obj) || !isObj(old)) return;
+  if (group === '' && kind === 'Service') prepareServiceUpdate(obj as Obj, old as Obj);
 }
 
 export { podQOSClass } from './core-pod.ts';

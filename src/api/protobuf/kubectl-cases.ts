@@ -50,6 +50,19 @@ export const kubectlCases: KubectlCase[] = [
     },
     json: true,
   },
+  {
+    name: 'token (int64 pointer, Time without omitempty)',
+    args: ['create', 'token', 'sa', '--duration=1h', '--bound-object-kind=Pod', '--bound-object-name=p', '--bound-object-uid=123', '--audience=a1', '--audience=a2'],
+    method: 'POST', path: `${ns}/serviceaccounts/sa/token`,
+    // What Go's encoding/json prints for this TokenRequest (types.go json tags: token and expirationTimestamp
+    // have no omitempty; expirationSeconds is a pointer).
+    expected: {
+      kind: 'TokenRequest', apiVersion: 'authentication.k8s.io/v1',
+      metadata: { creationTimestamp: null },
+      spec: { audiences: ['a1', 'a2'], expirationSeconds: 3600, boundObjectRef: { kind: 'Pod', apiVersion: 'v1', name: 'p', uid: '123' } },
+      status: { token: '', expirationTimestamp: null },
+    },
+  },
   { name: 'clusterrole', args: ['create', 'clusterrole', 'cr', '--verb=get', '--resource=pods', '--non-resource-url=/healthz', '--verb=get'], method: 'POST', path: '/apis/rbac.authorization.k8s.io/v1/clusterroles', expected: 'dry-run' },
   { name: 'clusterrolebinding', args: ['create', 'clusterrolebinding', 'crb', '--clusterrole=cr', '--group=g'], method: 'POST', path: '/apis/rbac.authorization.k8s.io/v1/clusterrolebindings', expected: 'dry-run' },
   { name: 'deployment with two images', args: ['create', 'deployment', 'multi', '--image=nginx', '--image=busybox:1.36'], method: 'POST', path: '/apis/apps/v1/namespaces/default/deployments', expected: 'dry-run' },

@@ -698,5 +698,175 @@ export const kubectlFixtures: KubectlFixture[] = [
       },
       "deleteOptions": {}
     }
+  },
+  {
+    "name": "token (int64 pointer, Time without omitempty)",
+    "args": [
+      "create",
+      "token",
+      "sa",
+      "--duration=1h",
+      "--bound-object-kind=Pod",
+      "--bound-object-name=p",
+      "--bound-object-uid=123",
+      "--audience=a1",
+      "--audience=a2"
+    ],
+    "contentType": "application/vnd.kubernetes.protobuf",
+    "body": "azhzAAooChhhdXRoZW50aWNhdGlvbi5rOHMuaW8vdjESDFRva2VuUmVxdWVzdBI4ChAKABIAGgAiACoAMgA4AEIAEh4KAmExCgJhMhoRCgNQb2QSAnYxGgFwIgMxMjMgkBwaBAoAEgAaACIA",
+    "expected": {
+      "kind": "TokenRequest",
+      "apiVersion": "authentication.k8s.io/v1",
+      "metadata": {
+        "creationTimestamp": null
+      },
+      "spec": {
+        "audiences": [
+          "a1",
+          "a2"
+        ],
+        "expirationSeconds": 3600,
+        "boundObjectRef": {
+          "kind": "Pod",
+          "apiVersion": "v1",
+          "name": "p",
+          "uid": "123"
+        }
+      },
+      "status": {
+        "token": "",
+        "expirationTimestamp": null
+      }
+    }
+  },
+  {
+    "name": "clusterrole",
+    "args": [
+      "create",
+      "clusterrole",
+      "cr",
+      "--verb=get",
+      "--resource=pods",
+      "--non-resource-url=/healthz",
+      "--verb=get"
+    ],
+    "contentType": "application/vnd.kubernetes.protobuf",
+    "body": "azhzAAorChxyYmFjLmF1dGhvcml6YXRpb24uazhzLmlvL3YxEgtDbHVzdGVyUm9sZRI0ChIKAmNyEgAaACIAKgAyADgAQgASDQoDZ2V0EgAaBHBvZHMSDwoDZ2V0KggvaGVhbHRoehoAIgA=",
+    "expected": {
+      "kind": "ClusterRole",
+      "apiVersion": "rbac.authorization.k8s.io/v1",
+      "metadata": {
+        "name": "cr",
+        "creationTimestamp": null
+      },
+      "rules": [
+        {
+          "verbs": [
+            "get"
+          ],
+          "apiGroups": [
+            ""
+          ],
+          "resources": [
+            "pods"
+          ]
+        },
+        {
+          "verbs": [
+            "get"
+          ],
+          "nonResourceURLs": [
+            "/healthz"
+          ]
+        }
+      ]
+    }
+  },
+  {
+    "name": "clusterrolebinding",
+    "args": [
+      "create",
+      "clusterrolebinding",
+      "crb",
+      "--clusterrole=cr",
+      "--group=g"
+    ],
+    "contentType": "application/vnd.kubernetes.protobuf",
+    "body": "azhzAAoyChxyYmFjLmF1dGhvcml6YXRpb24uazhzLmlvL3YxEhJDbHVzdGVyUm9sZUJpbmRpbmcSbAoTCgNjcmISABoAIgAqADIAOABCABInCgVHcm91cBIZcmJhYy5hdXRob3JpemF0aW9uLms4cy5pbxoBZyIAGiwKGXJiYWMuYXV0aG9yaXphdGlvbi5rOHMuaW8SC0NsdXN0ZXJSb2xlGgJjchoAIgA=",
+    "expected": {
+      "kind": "ClusterRoleBinding",
+      "apiVersion": "rbac.authorization.k8s.io/v1",
+      "metadata": {
+        "name": "crb",
+        "creationTimestamp": null
+      },
+      "subjects": [
+        {
+          "kind": "Group",
+          "apiGroup": "rbac.authorization.k8s.io",
+          "name": "g"
+        }
+      ],
+      "roleRef": {
+        "apiGroup": "rbac.authorization.k8s.io",
+        "kind": "ClusterRole",
+        "name": "cr"
+      }
+    }
+  },
+  {
+    "name": "deployment with two images",
+    "args": [
+      "create",
+      "deployment",
+      "multi",
+      "--image=nginx",
+      "--image=busybox:1.36"
+    ],
+    "contentType": "application/vnd.kubernetes.protobuf",
+    "body": "azhzAAoVCgdhcHBzL3YxEgpEZXBsb3ltZW50EuIBCiMKBW11bHRpEgAaACIAKgAyADgAQgBaDAoDYXBwEgVtdWx0aRKsAQgBEg4KDAoDYXBwEgVtdWx0aRqPAQoeCgASABoAIgAqADIAOABCAFoMCgNhcHASBW11bHRpEm0SIgoFbmdpbngSBW5naW54KgBCAGoAcgCAAQCIAQCQAQCiAQASKwoHYnVzeWJveBIMYnVzeWJveDoxLjM2KgBCAGoAcgCAAQCIAQCQAQCiAQAaADIAQgBKAFIAWABgAGgAggEAigEAmgEAwgEAIgIKACgAOAAaDAgAEAAYACAAKAA4ABoAIgA=",
+    "expected": {
+      "kind": "Deployment",
+      "apiVersion": "apps/v1",
+      "metadata": {
+        "name": "multi",
+        "creationTimestamp": null,
+        "labels": {
+          "app": "multi"
+        }
+      },
+      "spec": {
+        "replicas": 1,
+        "selector": {
+          "matchLabels": {
+            "app": "multi"
+          }
+        },
+        "template": {
+          "metadata": {
+            "creationTimestamp": null,
+            "labels": {
+              "app": "multi"
+            }
+          },
+          "spec": {
+            "containers": [
+              {
+                "name": "nginx",
+                "image": "nginx",
+                "resources": {}
+              },
+              {
+                "name": "busybox",
+                "image": "busybox:1.36",
+                "resources": {}
+              }
+            ]
+          }
+        },
+        "strategy": {}
+      },
+      "status": {}
+    }
   }
 ];

@@ -207,6 +207,9 @@ async function writeFixtures(): Promise<void> {
       const { request, result, expected } = await captureCase(server, c);
       if (!request) throw new Error(`${c.name}: no ${c.method} ${c.path} (${result.stderr.trim()})`);
       fixtures.push({ name: c.name, args: c.args, contentType: request.contentType, body: request.body.toString('base64'), expected });
+      if (request.contentType !== (c.json ? 'application/json' : protobufMediaType)) {
+        process.stderr.write(`note: ${c.name}: kubectl sent ${request.contentType}\n`);
+      }
     }
   } finally {
     await server.close();

@@ -10,7 +10,8 @@ import {
 } from './names.ts';
 import { validateResourceRequirements } from './resources.ts';
 import { validateAffinity, validateTolerations, validateTopologySpreadConstraints } from './core-affinity.ts';
-import { validateAppArmorProfile, validateContainers, validateInitContainers, validateSeccompProfile } from './core-container.ts';
+import { validateContainers, validateInitContainers } from './core-container.ts';
+import { validateAppArmorProfile, validateSeccompProfile } from './core-security.ts';
 import { type PVCSpecValidator, validateVolumes } from './core-volume.ts';
 
 export interface PodSpecOptions {

@@ -1,10 +1,18 @@
 // OpenAPI schema objects (v2 definitions / v3 components.schemas) from the built-in schema data and CRD schemas.
 
 import type { JsonObject } from '../../api/object.ts';
-import { builtinData, type CustomSchema } from '../../api/schema/index.ts';
+import { builtinData } from '../../api/schema/index.ts';
 import type { FieldSpec } from '../../api/schema/data-format.ts';
 
 export type Flavor = 'v2' | 'v3';
+
+/** A custom kind to publish: a CRD version's openAPIV3Schema (undefined: free-form). */
+export interface PublishedKind {
+  readonly group: string;
+  readonly version: string;
+  readonly kind: string;
+  readonly schema: Readonly<Record<string, unknown>> | undefined;
+}
 
 const metaV1 = 'io.k8s.apimachinery.pkg.apis.meta.v1';
 export const objectMetaDef = `${metaV1}.ObjectMeta`;
@@ -16,7 +24,7 @@ export class SchemaSet {
   readonly defs: Record<string, JsonObject> = {};
   readonly #custom = new Map<string, (set: SchemaSet) => JsonObject>();
 
-  constructor(flavor: Flavor, custom: readonly CustomSchema[] = []) {
+  constructor(flavor: Flavor, custom: readonly PublishedKind[] = []) {
     this.flavor = flavor;
     for (const c of custom) for (const [name, render] of customDefinitions(c)) this.#custom.set(name, render);
   }
@@ -125,7 +133,7 @@ function copySchema(s: JsonObject, flavor: Flavor): JsonObject {
 }
 
 /** The custom kind's schema and its list, as Kubernetes publishes a CRD version (metadata as ObjectMeta). */
-function customDefinitions(c: CustomSchema): [string, (s: SchemaSet) => JsonObject][] {
+function customDefinitions(c: PublishedKind): [string, (s: SchemaSet) => JsonObject][] {
   const prefix = customDefPrefix(c.group, c.version);
   const gvk = (kind: string) => [{ group: c.group, kind, version: c.version }];
   const kindDef = (s: SchemaSet): JsonObject => {

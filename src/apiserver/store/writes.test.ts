@@ -34,6 +34,15 @@ describe('store writes', () => {
     assert.equal(again.obj.metadata!.resourceVersion, o.metadata!.resourceVersion);
   });
 
+  it('retries generateName collisions with a new name', async (t) => {
+    await createObject(cms, ctx, { metadata: { name: 'g-bbbbb', namespace: 'a' } });
+    let calls = 0;
+    t.mock.method(Math, 'random', () => (calls++ < 5 ? 0 : 0.5));
+    const o = await createObject(cms, ctx, { metadata: { generateName: 'g-', namespace: 'a' } });
+    assert.notEqual(o.metadata!.name, 'g-bbbbb');
+    assert.match(o.metadata!.name!, /^g-/);
+  });
+
   it('rejects duplicates with 409 AlreadyExists', async () => {
     await createObject(cms, ctx, { metadata: { name: 'x', namespace: 'a' } });
     await assert.rejects(createObject(cms, ctx, { metadata: { name: 'x', namespace: 'a' } }),

@@ -72,8 +72,8 @@ export async function createObject(def: ResourceDef, ctx: WriteContext, input: K
     if (existing) throw alreadyExists(def.resource, def.group, meta.name);
     return obj;
   }
-  const key = objectKey(def.group, def.resource, def.namespaced ? meta.namespace : undefined, meta.name);
   for (let attempt = 0; ; attempt++) {
+    const key = objectKey(def.group, def.resource, def.namespaced ? meta.namespace : undefined, meta.name);
     try {
       const kv = await ctx.hub.backend.create(key, encodeForStorage(obj), ctx.leaseSeconds ? { leaseSeconds: ctx.leaseSeconds } : undefined);
       return stored(def, kv, obj);
