@@ -64,6 +64,7 @@ const pkgs = [
 ];
 const known = new Set(pkgs.flatMap((p) => p.messages.map((m) => m.fullName)));
 const warnings: string[] = [];
+const notes: string[] = [];
 
 function localName(fullName: string, pkg: string): string {
   return fullName.slice(pkg.length + 1);
@@ -103,7 +104,9 @@ function buildFields(pkg: Pkg, msg: ProtoMessage): FieldSpec[] {
     if (g.omitempty) flags |= fieldFlags.omitempty;
     if (g.goType.startsWith('*')) flags |= fieldFlags.pointer;
     if (g.inline) flags |= fieldFlags.inline;
-    if (g.json !== '' && g.json !== r.f.name && !g.inline && !customJson.has(msg.fullName)) warnings.push(`${msg.fullName}.${r.f.name}: JSON name ${g.json}`);
+    if (g.json !== '' && g.json !== r.f.name && !g.inline && !customJson.has(msg.fullName)) {
+      notes.push(`${msg.fullName}: proto field ${r.f.name} is JSON ${g.json} (Go tag)`);
+    }
     out.push(spec(r, g.inline ? '' : g.json, flags));
   }
   for (const r of byNumber.values()) {
@@ -188,6 +191,7 @@ function render(s: ProtobufSchema): string {
 }
 
 writeFileSync(args.out!, render(schema));
+for (const n of notes) process.stderr.write(`note: ${n}\n`);
 for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
 process.stderr.write(`wrote ${args.out}: ${Object.keys(schema.messages).length} messages, `
   + `${Object.keys(schema.kinds).length} group versions\n`);

@@ -86,6 +86,7 @@ export async function route(o: RouterOptions, req: IncomingMessage, res: ServerR
 async function dispatch(s: Scope): Promise<void> {
   const { info, def } = s;
   const verbs = def.verbs;
+  if (info.verb === 'create' && info.name && !info.subresource) throw methodNotAllowed();
   if (def.group === 'authorization.k8s.io' || def.group === 'authentication.k8s.io') {
     if (info.verb !== 'create') throw methodNotAllowed();
     return handleReview(s);

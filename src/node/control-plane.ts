@@ -7,7 +7,7 @@ import { ensureClusterPKI, type ClusterPKI } from '../apiserver/pki/cluster-pki.
 import { ApiServer } from '../apiserver/server.ts';
 import { openBackend } from '../storage/index.ts';
 import type { Backend } from '../storage/backend.ts';
-import { kindHooks, schemaHooks } from './kind-hooks.ts';
+import { kindHooks, onCRDChange, openapiExtraRoutes, schemaHooks } from './kind-hooks.ts';
 import { tokenFileAuthenticator } from '../apiserver/authn/token-file.ts';
 
 export interface ControlPlane {
@@ -45,6 +45,8 @@ export async function startControlPlane(flags: ServerFlags, extras: ControlPlane
     hooks: kindHooks(),
     tokens: flags.tokenAuthFile ? [tokenFileAuthenticator(flags.tokenAuthFile)] : [],
     schema: schemaHooks(),
+    extraRoutes: openapiExtraRoutes,
+    onCRDChange,
   });
   await api.start();
   return {

@@ -1,12 +1,39 @@
 // Wires the api/ packages (defaults, validation, printers, schema) into the API server's hooks.
 
 import type { KindHooks } from '../apiserver/registry/builtin.ts';
-import type { ApiServerOptions } from '../apiserver/server.ts';
+import type { ApiServer, ApiServerOptions } from '../apiserver/server.ts';
+import type { ExtraRoute } from '../apiserver/router.ts';
+import type { KObject } from '../api/object.ts';
+import type { CRDSpec } from '../apiserver/crd/crd-defs.ts';
+import { apiServerSchema, customSchemas, registerCustomSchema, unregisterCustomSchema } from '../api/schema/index.ts';
+import { openapiRoutes } from '../apiserver/openapi/index.ts';
+import { validateCreate, validateUpdate } from '../api/validation/index.ts';
+import { applyDefaults, prepareForCreate, prepareForUpdate } from '../api/defaults/index.ts';
 
 export function kindHooks(): KindHooks {
-  return {};
+  return {
+    defaults: applyDefaults,
+    validateCreate: (group, kind, obj, namespaced) => validateCreate(group, kind, obj, { namespaced }),
+    validateUpdate: (group, kind, obj, old, namespaced) => validateUpdate(group, kind, obj, old, { namespaced }),
+    prepareCreate: prepareForCreate,
+    prepareUpdate: prepareForUpdate,
+  };
 }
 
 export function schemaHooks(): ApiServerOptions['schema'] {
-  return undefined;
+  return apiServerSchema;
+}
+
+/** CRD versions' schemas feed type info (patches, apply) and the OpenAPI documents. */
+export function onCRDChange(crd: KObject, removed: boolean): void {
+  const spec = crd.spec as CRDSpec | undefined;
+  if (!spec) return;
+  for (const v of spec.versions ?? []) {
+    if (removed || !v.served) unregisterCustomSchema(spec.group, v.name, spec.names.kind);
+    else registerCustomSchema(spec.group, v.name, spec.names.kind, v.schema?.openAPIV3Schema);
+  }
+}
+
+export function openapiExtraRoutes(api: ApiServer): ExtraRoute[] {
+  return openapiRoutes(() => ({ resources: api.registry.all(), custom: customSchemas() }));
 }

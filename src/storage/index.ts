@@ -3,8 +3,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Backend } from './backend.ts';
-import { EtcdBackend } from './etcd/etcd-backend.ts';
-import { SqliteBackend } from './sqlite/sqlite-backend.ts';
 
 export interface OpenBackendOptions {
   /** The server's data dir; the sqlite database lives at `<dataDir>/db/state.db` (as in k3s). */
@@ -26,7 +24,10 @@ export function sqliteFile(dataDir: string): string {
 /** Opens the backend; throws a one-line Error for an endpoint it cannot serve. */
 export async function openBackend(options: OpenBackendOptions): Promise<Backend> {
   const endpoint = options.endpoint?.trim();
-  if (!endpoint) return new SqliteBackend({ file: sqliteFile(options.dataDir) });
+  if (!endpoint) {
+    const { SqliteBackend } = await import('./sqlite/sqlite-backend.ts');
+    return new SqliteBackend({ file: sqliteFile(options.dataDir) });
+  }
   const urls = endpoint.split(',').map((u) => u.trim()).filter((u) => u !== '');
   for (const url of urls) {
     // Name only the scheme: endpoints of other datastores can carry passwords.
@@ -46,6 +47,8 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
     }
   };
   const tls = options.tls;
+  // Loaded only when used: the etcd client brings gRPC, which an sqlite server need not carry in memory.
+  const { EtcdBackend } = await import('./etcd/etcd-backend.ts');
   return new EtcdBackend({
     endpoints: urls,
     tls: tls ? { ca: read(tls.caFile), cert: read(tls.certFile), key: read(tls.keyFile) } : undefined,

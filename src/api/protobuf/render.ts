@@ -69,8 +69,10 @@ function isEmpty(v: JsonValue, type: string): boolean {
 
 function renderMap(m: MapValue, type: string, ctx: RenderContext): JsonObject {
   const out: JsonObject = {};
-  // encoding/json sorts map keys (byte order of the UTF-8 strings)
-  const keys = [...m.entries.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  // encoding/json sorts map keys by their UTF-8 bytes; UTF-16 order is the same unless surrogates are involved
+  const keys = [...m.entries.keys()];
+  if (keys.some((k) => /[\ud800-\udfff]/.test(k))) keys.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  else keys.sort();
   for (const k of keys) out[k] = renderValue(m.entries.get(k), type, ctx);
   return out;
 }
@@ -81,6 +83,7 @@ export function renderMessage(fields: Fields, type: string, ctx: RenderContext, 
     const v = fields.get(n);
     const omitempty = (flags & fieldFlags.omitempty) !== 0;
     if (flags & fieldFlags.inline) {
+      if (v === undefined && flags & fieldFlags.pointer) continue; // a nil embedded pointer adds no fields
       renderMessage(v instanceof Map ? v : emptyFields, valueType, ctx, out);
       continue;
     }

@@ -4,12 +4,10 @@ import { createObject } from '../store/writes.ts';
 import { checkNamespace, checkUnknownFields, decodeObject, fieldValidation } from './decode.ts';
 import { respondObject } from './respond.ts';
 import { writeContext, type Scope } from './scope.ts';
-import { notFound } from '../../api/errors.ts';
 import { nowRFC3339 } from '../../api/object.ts';
 import { fieldManager, recordManagedFields } from './managed-fields.ts';
 
 export async function handleCreate(s: Scope): Promise<void> {
-  if (s.info.name && s.def.resource !== 'namespaces') throw notFound(s.def.resource, s.def.group, s.info.name);
   const mode = fieldValidation(s);
   const obj = await decodeObject(s);
   checkNamespace(s, obj);

@@ -3,6 +3,7 @@
 import { badRequest, StatusError } from '../../api/errors.ts';
 import { isPlainObject, type KObject } from '../../api/object.ts';
 import { addWarning, decodeBody, mediaType, readBody } from '../http.ts';
+import { fieldWarnings, strictDecodingMessage } from '../../api/schema/index.ts';
 import type { Scope } from './scope.ts';
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
@@ -20,10 +21,11 @@ export function checkUnknownFields(s: Scope, obj: KObject, mode: FieldValidation
     const unknown = s.parts.unknownFields(s.def, obj);
     if (unknown.length) {
       if (mode === 'Strict') {
-        const msgs = unknown.map((f) => `unknown field "${f.replace(/^\./, '')}"`);
-        throw new StatusError(400, 'BadRequest', `strict decoding error: ${msgs.join(', ')}`);
+        // Kubernetes names only the version (not the group) here, even for apps/v1.
+        const d = s.def;
+        throw new StatusError(400, 'BadRequest', `${d.kind} in version "${d.version}" cannot be handled as a ${d.kind}: ${strictDecodingMessage(unknown)}`);
       }
-      for (const f of unknown) addWarning(s.res, `unknown field "${f.replace(/^\./, '')}"`);
+      for (const w of fieldWarnings(unknown)) addWarning(s.res, w);
     }
   }
   s.parts.prune(s.def, obj);

@@ -13,6 +13,8 @@ export interface KindHooks {
   validateCreate?(group: string, kind: string, obj: KObject, namespaced: boolean): ReturnType<NonNullable<Strategy['validateCreate']>>;
   validateUpdate?(group: string, kind: string, obj: KObject, old: KObject, namespaced: boolean): ReturnType<NonNullable<Strategy['validateCreate']>>;
   printer?(group: string, resource: string): TablePrinterLike | undefined;
+  prepareCreate?(group: string, kind: string, obj: KObject): void;
+  prepareUpdate?(group: string, kind: string, obj: KObject, old: KObject): void;
 }
 
 /** NAME and AGE, as Kubernetes prints resources that have no printer of their own. */
@@ -39,6 +41,8 @@ export function builtinDefs(hooks: KindHooks): ResourceDef[] {
       defaults: hooks.defaults ? (obj) => hooks.defaults!(r.group, r.version, r.kind, obj) : base.defaults,
       validateCreate: hooks.validateCreate ? (obj) => hooks.validateCreate!(r.group, r.kind, obj, r.namespaced) : base.validateCreate,
       validateUpdate: hooks.validateUpdate ? (obj, old) => hooks.validateUpdate!(r.group, r.kind, obj, old, r.namespaced) : base.validateUpdate,
+      prepareCreate: hooks.prepareCreate ? (obj) => hooks.prepareCreate!(r.group, r.kind, obj) : base.prepareCreate,
+      prepareUpdate: hooks.prepareUpdate ? (obj, old) => hooks.prepareUpdate!(r.group, r.kind, obj, old) : base.prepareUpdate,
     };
     return {
       ...r,

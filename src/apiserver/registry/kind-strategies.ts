@@ -7,29 +7,7 @@ type Obj = Record<string, unknown>;
 const spec = (o: KObject) => (o.spec ?? {}) as Obj;
 const status = (o: KObject) => (o.status ?? {}) as Obj;
 
-/** Guaranteed when every container's cpu and memory requests equal their limits; BestEffort with none set. */
-export function podQOSClass(pod: KObject): string {
-  const containers = [...((spec(pod).initContainers ?? []) as Obj[]), ...((spec(pod).containers ?? []) as Obj[])];
-  let any = false;
-  let guaranteed = true;
-  for (const c of containers) {
-    const res = (c.resources ?? {}) as { requests?: Record<string, string>; limits?: Record<string, string> };
-    const req = res.requests ?? {};
-    const lim = res.limits ?? {};
-    for (const r of ['cpu', 'memory']) {
-      if (req[r] !== undefined || lim[r] !== undefined) any = true;
-      const want = req[r] ?? lim[r];
-      if (lim[r] === undefined || want !== lim[r]) guaranteed = false;
-    }
-  }
-  if (!any) return 'BestEffort';
-  return guaranteed ? 'Guaranteed' : 'Burstable';
-}
-
 const podStrategy: Strategy = {
-  prepareCreate(obj) {
-    obj.status = { phase: 'Pending', qosClass: podQOSClass(obj) };
-  },
   fields(obj) {
     return {
       'spec.nodeName': String(spec(obj).nodeName ?? ''),
@@ -53,9 +31,6 @@ const podStrategy: Strategy = {
 };
 
 const namespaceStrategy: Strategy = {
-  prepareCreate(obj) {
-    obj.status = { phase: 'Active' };
-  },
   holdsDeletion(obj) {
     const f = spec(obj).finalizers;
     return Array.isArray(f) && f.length > 0;

@@ -61,12 +61,12 @@ export async function createObject(def: ResourceDef, ctx: WriteContext, input: K
   delete meta.selfLink;
   if (tracksGeneration(def)) meta.generation = 1; else delete meta.generation;
   def.strategy.defaults?.(obj);
-  def.strategy.prepareCreate?.(obj);
   if (!meta.name) {
     throw invalid(def.kind, def.group, '', [{ type: 'FieldValueRequired', field: 'metadata.name', detail: 'name or generateName is required' }]);
   }
-  validationFailed(def, obj, def.strategy.validateCreate?.(obj) ?? []);
   await ctx.admit?.('create', def, obj, undefined);
+  def.strategy.prepareCreate?.(obj);
+  validationFailed(def, obj, def.strategy.validateCreate?.(obj) ?? []);
   if (ctx.dryRun) {
     const existing = ctx.hub.cache(cacheId(def.group, def.resource)).objects.get(objectKey(def.group, def.resource, meta.namespace, meta.name));
     if (existing) throw alreadyExists(def.resource, def.group, meta.name);
@@ -162,14 +162,14 @@ export async function updateObject(def: ResourceDef, ctx: WriteContext, namespac
     } else if (def.hasStatus && !opts.subresource) {
       if (old.status === undefined) delete next.status; else next.status = deepCopy(old.status);
     }
+    meta.resourceVersion = oldMeta.resourceVersion;
     def.strategy.defaults?.(next);
     if (opts.subresource !== 'status') def.strategy.prepareUpdate?.(next, old);
     if (tracksGeneration(def)) {
       meta.generation = (oldMeta.generation ?? 1) + (specChanged(next, old) ? 1 : 0);
     }
-    validationFailed(def, next, def.strategy.validateUpdate?.(next, old) ?? []);
     await ctx.admit?.('update', def, next, old);
-    meta.resourceVersion = oldMeta.resourceVersion;
+    validationFailed(def, next, def.strategy.validateUpdate?.(next, old) ?? []);
     const shouldDelete = !!meta.deletionTimestamp && !(meta.finalizers?.length) && oldMeta.deletionGracePeriodSeconds === 0
       && !def.strategy.holdsDeletion?.(next);
     if (jsonEqual(next, old) && !shouldDelete) return { obj: old, created: false, deleted: false };
