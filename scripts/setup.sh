@@ -3,11 +3,15 @@
 # dependencies (which bring Node 24). Safe to run again; installs only what is missing.
 #   scripts/setup.sh         what a server needs
 #   scripts/setup.sh test    plus what the test suites need (etcd)
+#   scripts/setup.sh bench   plus what the benchmarks need (etcd, wrk)
 set -eu
 cd "$(dirname "$0")/.."
 
 want="iptables"
-[ "${1:-}" = "test" ] && want="$want etcd-server"
+case "${1:-}" in
+  test) want="$want etcd-server" ;;
+  bench) want="$want etcd-server wrk" ;;
+esac
 missing=""
 for p in $want; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

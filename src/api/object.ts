@@ -71,7 +71,15 @@ export function deepCopy<T>(v: T): T {
   return structuredClone(v);
 }
 
+let lastSecond = -1;
+let lastText = '';
+
 /** RFC 3339 time with seconds precision, as Kubernetes writes metav1.Time. */
 export function nowRFC3339(clock: () => number = Date.now): string {
-  return new Date(Math.floor(clock() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const sec = Math.floor(clock() / 1000);
+  if (sec !== lastSecond) {
+    lastSecond = sec;
+    lastText = new Date(sec * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastText;
 }

@@ -5,15 +5,14 @@ import { mkdir } from 'node:fs/promises';
 import type { ServerFlags } from '../cli/server-flags.ts';
 import { ensureClusterPKI, type ClusterPKI } from '../apiserver/pki/cluster-pki.ts';
 import { ApiServer } from '../apiserver/server.ts';
-import { openBackend } from '../storage/index.ts';
-import type { Backend } from '../storage/backend.ts';
+import { openDatastore, type Datastore } from '../apiserver/datastore.ts';
 import { kindHooks, onCRDChange, openapiExtraRoutes, schemaHooks } from './kind-hooks.ts';
 import { tokenFileAuthenticator } from '../apiserver/authn/token-file.ts';
 
 export interface ControlPlane {
   api: ApiServer;
   pki: ClusterPKI;
-  backend: Backend;
+  backend: Datastore;
   stop(): Promise<void>;
 }
 
@@ -35,7 +34,7 @@ export async function startControlPlane(flags: ServerFlags, extras: ControlPlane
       ips: ['127.0.0.1', apiServiceIP, ...extras.sanIPs, ...flags.tlsSan.filter((s) => /^[\d.]+$/.test(s))],
     },
   });
-  const backend = await openBackend({ dataDir: join(flags.dataDir, 'server'), endpoint: flags.datastoreEndpoint || undefined });
+  const backend = await openDatastore({ dataDir: join(flags.dataDir, 'server'), endpoint: flags.datastoreEndpoint || undefined });
   const api = new ApiServer({
     backend,
     tls: { caPem: pki.ca.certPem, certPem: pki.server.certPem, keyPem: pki.server.keyPem },

@@ -16,7 +16,8 @@ describe('kubectl writes', () => {
   it('applies a strategic merge patch by container name', async () => {
     await s.k(['patch', 'deployment', 'web', '-p', '{"spec":{"template":{"spec":{"containers":[{"name":"sidecar","image":"busybox"}]}}}}']);
     const names = await s.k(['get', 'deployment', 'web', '-o', 'jsonpath={.spec.template.spec.containers[*].name}']);
-    assert.equal(names, 'nginx sidecar');
+    // As in Kubernetes, items a strategic patch adds come before the existing ones.
+    assert.equal(names, 'sidecar nginx');
     await s.k(['patch', 'deployment', 'web', '-p', '{"spec":{"template":{"spec":{"containers":[{"name":"sidecar","$patch":"delete"}]}}}}']);
     assert.equal(await s.k(['get', 'deployment', 'web', '-o', 'jsonpath={.spec.template.spec.containers[*].name}']), 'nginx');
   });

@@ -67,13 +67,16 @@ function isEmpty(v: JsonValue, type: string): boolean {
   return v === null || v === '' || v === 0 || v === false;
 }
 
+/** Keys sorted as Go sorts strings (UTF-8 bytes; UTF-16 order is the same unless surrogates are involved). */
+export function goSortedKeys(keys: string[]): string[] {
+  if (keys.some((k) => /[\ud800-\udfff]/.test(k))) return keys.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  return keys.sort();
+}
+
 function renderMap(m: MapValue, type: string, ctx: RenderContext): JsonObject {
   const out: JsonObject = {};
-  // encoding/json sorts map keys by their UTF-8 bytes; UTF-16 order is the same unless surrogates are involved
-  const keys = [...m.entries.keys()];
-  if (keys.some((k) => /[\ud800-\udfff]/.test(k))) keys.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-  else keys.sort();
-  for (const k of keys) out[k] = renderValue(m.entries.get(k), type, ctx);
+  // encoding/json sorts map keys
+  for (const k of goSortedKeys([...m.entries.keys()])) out[k] = renderValue(m.entries.get(k), type, ctx);
   return out;
 }
 

@@ -4,6 +4,7 @@ import { badRequest, StatusError } from '../../api/errors.ts';
 import { isPlainObject, type KObject } from '../../api/object.ts';
 import { addWarning, decodeBody, mediaType, readBody } from '../http.ts';
 import { fieldWarnings, strictDecodingMessage } from '../../api/schema/index.ts';
+import { decodeKubernetesProtobuf, protobufMediaType } from '../../api/protobuf/index.ts';
 import type { Scope } from './scope.ts';
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
@@ -45,7 +46,10 @@ export function checkKind(s: Scope, obj: KObject): void {
 
 export async function decodeObject(s: Scope, allowed?: readonly string[]): Promise<KObject> {
   const body = await readBody(s.req);
-  const value = decodeBody(body, mediaType(s.req), allowed);
+  const type = mediaType(s.req);
+  const value = type === protobufMediaType && !s.def.crd
+    ? decodeKubernetesProtobuf(body, { apiVersion: s.def.apiVersion, kind: s.def.kind })
+    : decodeBody(body, type, allowed);
   if (!isPlainObject(value)) throw badRequest('the body of the request was not a JSON object');
   const obj = value as KObject;
   if (obj.metadata !== undefined && !isPlainObject(obj.metadata)) {
