@@ -3,11 +3,14 @@
 import { StatusError } from '../api/errors.ts';
 import type { KObject } from '../api/object.ts';
 import { createObject } from './store/writes.ts';
+import { cacheId, objectKey } from './store/keys.ts';
 import type { ApiServer } from './server.ts';
 
 async function ensure(server: ApiServer, group: string, resource: string, obj: KObject): Promise<void> {
   const def = server.registry.anyVersion(group, resource);
   if (!def) return;
+  const key = objectKey(group, resource, def.namespaced ? obj.metadata?.namespace : undefined, obj.metadata!.name!);
+  if (server.hub.cache(cacheId(group, resource)).objects.has(key)) return;
   try {
     await createObject(def, { hub: server.hub, dryRun: false, admit: server.parts.admit }, obj);
   } catch (e) {
