@@ -24,11 +24,18 @@ export interface SqliteBackendOptions {
 
 const EMPTY = new Uint8Array(0);
 
+interface PendingWrite {
+  key: string;
+  /** Runs inside the batch's transaction with the write's revision; returns what to do after the commit. */
+  exec(rev: number): () => KeyValue;
+  resolve(kv: KeyValue): void;
+  reject(e: unknown): void;
+}
+
 /**
- * Every method runs synchronously inside its async function, so writes are serialised by the
- * event loop itself: each write's CAS check and insert run in one transaction with nothing
- * interleaved, and `#rev` is the revision of the last commit. Watch events are published right
- * after each commit, in revision order.
+ * Writes are queued and committed in batches (see #enqueue); the batch runs synchronously, so writes
+ * are serialised by the event loop itself and `#rev` is the revision of the last commit. Watch
+ * events are published right after each commit, in revision order.
  */
 export class SqliteBackend implements Backend {
   readonly name = 'sqlite';
@@ -44,6 +51,8 @@ export class SqliteBackend implements Backend {
   #physical: number;
   #compaction: Promise<void> = Promise.resolve();
   #closed = false;
+  #queue: PendingWrite[] = [];
+  #flushScheduled = false;
 
   constructor(options: SqliteBackendOptions) {
     this.#db = openDatabase(options.file, options.fsync);
@@ -105,71 +114,104 @@ export class SqliteBackend implements Backend {
   }
 
   async create(key: string, value: Uint8Array, options?: WriteOptions): Promise<KeyValue> {
-    this.#check(key);
-    const st = this.#st;
-    const rev = this.#rev + 1;
     const lease = leaseOf(options);
-    const expires = lease > 0 ? this.#now() + lease * 1000 : 0;
     const data = new Uint8Array(value); // our own copy: the caller may reuse its buffer
-    st.begin.run();
-    try {
+    return this.#enqueue(key, (rev) => {
+      const st = this.#st;
+      const expires = lease > 0 ? this.#now() + lease * 1000 : 0;
       const head = st.head.get(key) as HeadRow | undefined;
       if (head && !head.deleted) throw new StorageError('KeyExists', key);
       st.insert.run(rev, key, 1, 0, rev, 0, lease, expires, data);
-      st.commit.run();
-    } catch (e) {
-      throw this.#abort(e, key);
-    }
-    this.#rev = rev;
-    const kv = makeKV(key, data, rev, rev, lease);
-    this.#hub.publish({ type: 'put', kv });
-    if (lease > 0) this.#sweeper.schedule(key, rev, expires);
-    return kv;
+      return () => {
+        const kv = makeKV(key, data, rev, rev, lease);
+        this.#hub.publish({ type: 'put', kv });
+        if (lease > 0) this.#sweeper.schedule(key, rev, expires);
+        return kv;
+      };
+    });
   }
 
   async update(key: string, value: Uint8Array, expectedModRevision: number, options?: WriteOptions): Promise<KeyValue> {
-    this.#check(key);
-    const st = this.#st;
-    const rev = this.#rev + 1;
     const lease = leaseOf(options);
-    const expires = lease > 0 ? this.#now() + lease * 1000 : 0;
     const data = new Uint8Array(value);
-    // The previous value is only needed for watchers' prevKv.
-    const withPrev = this.#hub.active;
-    let cur: HeadRow | VersionRow;
-    st.begin.run();
-    try {
-      cur = this.#expect(key, expectedModRevision, withPrev);
-      st.insert.run(rev, key, 0, 0, cur.create_revision, cur.id, lease, expires, data);
-      st.commit.run();
-    } catch (e) {
-      throw this.#abort(e, key);
-    }
-    this.#rev = rev;
-    const kv = makeKV(key, data, cur.create_revision, rev, lease);
-    if (withPrev) this.#hub.publish({ type: 'put', kv, prevKv: toKV(key, cur as VersionRow) });
-    if (lease > 0) this.#sweeper.schedule(key, rev, expires);
-    return kv;
+    return this.#enqueue(key, (rev) => {
+      const expires = lease > 0 ? this.#now() + lease * 1000 : 0;
+      // The previous value is only needed for watchers' prevKv.
+      const withPrev = this.#hub.active;
+      const cur = this.#expect(key, expectedModRevision, withPrev);
+      this.#st.insert.run(rev, key, 0, 0, cur.create_revision, cur.id, lease, expires, data);
+      return () => {
+        const kv = makeKV(key, data, cur.create_revision, rev, lease);
+        if (withPrev) this.#hub.publish({ type: 'put', kv, prevKv: toKV(key, cur as VersionRow) });
+        if (lease > 0) this.#sweeper.schedule(key, rev, expires);
+        return kv;
+      };
+    });
   }
 
   async delete(key: string, expectedModRevision?: number): Promise<KeyValue> {
+    return this.#enqueue(key, (rev) => {
+      const cur = this.#expect(key, expectedModRevision, true) as VersionRow;
+      this.#st.insert.run(rev, key, 0, 1, cur.create_revision, cur.id, 0, 0, null);
+      return () => {
+        const prevKv = toKV(key, cur);
+        const kv = makeKV(key, prevKv.value, cur.create_revision, rev, cur.lease);
+        this.#hub.publish({ type: 'delete', kv, prevKv });
+        return kv;
+      };
+    });
+  }
+
+  /**
+   * Group commit: writes issued in the same turn of the event loop share one transaction (one WAL
+   * commit), which is where most of a write's cost lies. Each write still checks its own
+   * precondition in order, sees the writes before it, and gets its own revision; a failed
+   * precondition fails that write alone. Promises resolve, and watch events go out, only after
+   * the commit, in revision order.
+   */
+  #enqueue(key: string, exec: (rev: number) => () => KeyValue): Promise<KeyValue> {
     this.#check(key);
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ key, exec, resolve, reject });
+      if (!this.#flushScheduled) {
+        this.#flushScheduled = true;
+        setImmediate(() => this.#flush());
+      }
+    });
+  }
+
+  #flush(): void {
+    this.#flushScheduled = false;
+    const batch = this.#queue;
+    this.#queue = [];
+    if (batch.length === 0) return;
+    if (this.#closed) {
+      for (const w of batch) w.reject(closedError(w.key));
+      return;
+    }
     const st = this.#st;
-    const rev = this.#rev + 1;
-    let cur: VersionRow;
-    st.begin.run();
+    const done: { w: PendingWrite; after: () => KeyValue }[] = [];
+    let rev = this.#rev;
     try {
-      cur = this.#expect(key, expectedModRevision, true) as VersionRow;
-      st.insert.run(rev, key, 0, 1, cur.create_revision, cur.id, 0, 0, null);
+      st.begin.run();
+      for (const w of batch) {
+        try {
+          done.push({ w, after: w.exec(rev + 1) });
+          rev++;
+        } catch (e) {
+          if (!(e instanceof StorageError)) throw e;
+          w.reject(e);
+        }
+      }
       st.commit.run();
     } catch (e) {
-      throw this.#abort(e, key);
+      try { st.rollback.run(); } catch { /* the failure ended the transaction */ }
+      // Writes already rejected for their precondition stay so; a second reject is a no-op.
+      for (const w of batch) w.reject(unavailable(e, w.key));
+      return;
     }
     this.#rev = rev;
-    const prevKv = toKV(key, cur);
-    const kv = makeKV(key, prevKv.value, cur.create_revision, rev, cur.lease);
-    this.#hub.publish({ type: 'delete', kv, prevKv });
-    return kv;
+    for (const d of done) d.w.resolve(d.after());
   }
 
   watch(prefix: string, afterRevision: number, handlers: WatchHandlers): Watcher {
@@ -207,6 +249,7 @@ export class SqliteBackend implements Backend {
 
   async close(): Promise<void> {
     if (this.#closed) return;
+    this.#flush(); // writes already accepted are committed, not dropped
     this.#closed = true;
     this.#sweeper.stop();
     this.#hub.close();
@@ -250,15 +293,7 @@ export class SqliteBackend implements Backend {
     return cur;
   }
 
-  /** Rolls back the open write transaction and returns the error to throw. */
-  #abort(e: unknown, key: string): StorageError {
-    try {
-      this.#st.rollback.run();
-    } catch {
-      // Nothing to roll back (the failure ended the transaction).
-    }
-    return unavailable(e, key);
-  }
+
 
   #meta(name: string): number {
     return Number(this.#st.metaGet.get(name)?.value ?? 0);
