@@ -30,6 +30,8 @@ fi
 
 if [ ! -x node_modules/.bin/node ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm packages"
-  npm ci --no-audit --no-fund --loglevel=error
+  # `npm install` (not `npm ci`): it follows the lock file, and unlike `npm ci` it does not insist on
+  # lock entries for other platforms' optional binaries, which registry mirrors may not list.
+  npm install --no-audit --no-fund --loglevel=error
 fi
 node_modules/.bin/node --version >/dev/null

@@ -13,6 +13,8 @@ export interface TableColumnLike {
 export interface TablePrinterLike {
   columns: readonly TableColumnLike[];
   row(obj: KObject, now: number): unknown[];
+  /** Row conditions (Kubernetes marks finished pods' rows Completed). */
+  conditions?(obj: KObject): unknown[] | undefined;
 }
 
 export type IncludeObject = 'None' | 'Metadata' | 'Object';
@@ -23,6 +25,8 @@ function partialMetadata(obj: KObject): KObject {
 
 function rowOf(p: TablePrinterLike, obj: KObject, include: IncludeObject, now: number): Record<string, unknown> {
   const row: Record<string, unknown> = { cells: p.row(obj, now) };
+  const conditions = p.conditions?.(obj);
+  if (conditions?.length) row.conditions = conditions;
   if (include === 'Object') row.object = obj;
   else if (include === 'Metadata') row.object = partialMetadata(obj);
   return row;

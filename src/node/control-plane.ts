@@ -7,6 +7,7 @@ import { ensureClusterPKI, type ClusterPKI } from '../apiserver/pki/cluster-pki.
 import { ApiServer } from '../apiserver/server.ts';
 import { openDatastore, type Datastore } from '../apiserver/datastore.ts';
 import { kindHooks, onCRDChange, openapiExtraRoutes, schemaHooks } from './kind-hooks.ts';
+import { crdPrinter } from '../apiserver/printers/index.ts';
 import { tokenFileAuthenticator } from '../apiserver/authn/token-file.ts';
 
 export interface ControlPlane {
@@ -46,6 +47,7 @@ export async function startControlPlane(flags: ServerFlags, extras: ControlPlane
     schema: schemaHooks(),
     extraRoutes: openapiExtraRoutes,
     onCRDChange,
+    crdPrinter,
   });
   await api.start();
   return {

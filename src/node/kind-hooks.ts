@@ -7,6 +7,7 @@ import type { KObject } from '../api/object.ts';
 import type { CRDSpec } from '../apiserver/crd/crd-defs.ts';
 import { apiServerSchema, customSchemas, registerCustomSchema, unregisterCustomSchema } from '../api/schema/index.ts';
 import { openapiRoutes } from '../apiserver/openapi/index.ts';
+import { podRowConditions, printerFor } from '../apiserver/printers/index.ts';
 import { validateCreate, validateUpdate } from '../api/validation/index.ts';
 import { applyDefaults, prepareForCreate, prepareForUpdate } from '../api/defaults/index.ts';
 
@@ -17,6 +18,10 @@ export function kindHooks(): KindHooks {
     validateUpdate: (group, kind, obj, old, namespaced) => validateUpdate(group, kind, obj, old, { namespaced }),
     prepareCreate: prepareForCreate,
     prepareUpdate: prepareForUpdate,
+    printer: (group, resource) => {
+      const p = printerFor(group, resource);
+      return p && group === '' && resource === 'pods' ? { ...p, conditions: podRowConditions } : p;
+    },
   };
 }
 

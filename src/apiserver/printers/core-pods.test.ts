@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { KObject } from '../../api/object.ts';
-import { podPrinter } from './core-pods.ts';
+import { podPrinter, podRowConditions } from './core-pods.ts';
 import { NOW, ago, columnNames, rowOf } from './test-support.ts';
 
 function pod(spec: Record<string, unknown>, status: Record<string, unknown>, meta: Record<string, unknown> = {}): KObject {
@@ -162,5 +162,13 @@ describe('pod rows', () => {
   it('restarts without a recorded finish time print just the count', () => {
     const r = rowOf(podPrinter, pod({}, { containerStatuses: [{ ...running('app'), restartCount: 4 }] }), NOW);
     assert.equal(r.Restarts, '4');
+  });
+});
+
+describe('pod row conditions', () => {
+  it('mark finished pods Completed', () => {
+    assert.deepEqual(podRowConditions(pod({}, { phase: 'Succeeded' })), [{ type: 'Completed', status: 'True', reason: 'Succeeded', message: 'The pod has completed successfully.' }]);
+    assert.equal(podRowConditions(pod({}, { phase: 'Failed' }))?.[0].reason, 'Failed');
+    assert.equal(podRowConditions(pod({}, {})), undefined);
   });
 });

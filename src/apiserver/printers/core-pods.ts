@@ -166,3 +166,12 @@ export const podPrinter: TablePrinter = {
     ];
   },
 };
+
+/** The row conditions Kubernetes attaches to finished pods' Table rows (TableRow.conditions), or undefined. */
+export function podRowConditions(pod: KObject): { type: string; status: string; reason: string; message: string }[] | undefined {
+  switch (str(pod, 'status', 'phase')) {
+    case 'Succeeded': return [{ type: 'Completed', status: 'True', reason: 'Succeeded', message: 'The pod has completed successfully.' }];
+    case 'Failed': return [{ type: 'Completed', status: 'True', reason: 'Failed', message: 'The pod failed.' }];
+    default: return undefined;
+  }
+}

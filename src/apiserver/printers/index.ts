@@ -25,6 +25,7 @@ export type { TableColumn, TablePrinter } from './types.ts';
 export { crdPrinter, type PrinterColumnSpec } from './crd.ts';
 export { createdAtPrinter, defaultPrinter } from './default.ts';
 export { humanDuration } from './duration.ts';
+export { podRowConditions } from './core-pods.ts';
 
 /** Printers by "<group>/<resource>" (core group empty). Kinds Kubernetes prints with its default convertor map to createdAtPrinter. */
 const printers: ReadonlyMap<string, TablePrinter> = new Map<string, TablePrinter>([
