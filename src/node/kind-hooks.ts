@@ -6,7 +6,8 @@ import type { ExtraRoute } from '../apiserver/router.ts';
 import type { KObject } from '../api/object.ts';
 import type { CRDSpec } from '../apiserver/crd/crd-defs.ts';
 import { apiServerSchema, customSchemas, registerCustomSchema, unregisterCustomSchema } from '../api/schema/index.ts';
-import { openapiRoutes } from '../apiserver/openapi/index.ts';
+import { sendError } from '../apiserver/http.ts';
+import { StatusError } from '../api/errors.ts';
 import { podRowConditions, printerFor } from '../apiserver/printers/index.ts';
 import { validateCreate, validateUpdate } from '../api/validation/index.ts';
 import { applyDefaults, prepareForCreate, prepareForUpdate } from '../api/defaults/index.ts';
@@ -39,6 +40,18 @@ export function onCRDChange(crd: KObject, removed: boolean): void {
   }
 }
 
+/** The OpenAPI routes, loaded on the first OpenAPI request (their code is not needed until a client asks). */
 export function openapiExtraRoutes(api: ApiServer): ExtraRoute[] {
-  return openapiRoutes(() => ({ resources: api.registry.all(), custom: customSchemas() }));
+  let routes: Promise<ExtraRoute[]> | undefined;
+  const load = () => (routes ??= import('../apiserver/openapi/index.ts')
+    .then((m) => m.openapiRoutes(() => ({ resources: api.registry.all(), custom: customSchemas() }))));
+  return [{
+    path: '/openapi/',
+    async handle(req, res, url) {
+      const path = url.pathname;
+      const r = (await load()).find((x) => path === x.path || (x.path.endsWith('/') && path.startsWith(x.path)));
+      if (r) return r.handle(req, res, url);
+      sendError(res, new StatusError(404, 'NotFound', 'the server could not find the requested resource'));
+    },
+  }];
 }

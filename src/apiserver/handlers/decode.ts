@@ -4,7 +4,8 @@ import { badRequest, StatusError } from '../../api/errors.ts';
 import { isPlainObject, type KObject } from '../../api/object.ts';
 import { addWarning, decodeBody, mediaType, readBody } from '../http.ts';
 import { fieldWarnings, strictDecodingMessage } from '../../api/schema/index.ts';
-import { decodeKubernetesProtobuf, protobufMediaType } from '../../api/protobuf/index.ts';
+/** Kubernetes' protobuf media type; the decoder is loaded on first use. */
+export const protobufMediaType = 'application/vnd.kubernetes.protobuf';
 import type { Scope } from './scope.ts';
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
@@ -48,7 +49,7 @@ export async function decodeObject(s: Scope, allowed?: readonly string[]): Promi
   const body = await readBody(s.req);
   const type = mediaType(s.req);
   const value = type === protobufMediaType && !s.def.crd
-    ? decodeKubernetesProtobuf(body, { apiVersion: s.def.apiVersion, kind: s.def.kind })
+    ? (await import('../../api/protobuf/index.ts')).decodeKubernetesProtobuf(body, { apiVersion: s.def.apiVersion, kind: s.def.kind })
     : decodeBody(body, type, allowed);
   if (!isPlainObject(value)) throw badRequest('the body of the request was not a JSON object');
   const obj = value as KObject;

@@ -6,7 +6,7 @@ import { fieldManager, recordManagedFields } from './managed-fields.ts';
 import { applyPatch } from '../../api/patch/index.ts';
 import { selectorFromObject, selectorToString, type LabelSelectorObject } from '../../api/selectors/label-selector.ts';
 import { decodeBody, mediaType, readBody } from '../http.ts';
-import { decodeKubernetesProtobuf, protobufMediaType } from '../../api/protobuf/index.ts';
+import { protobufMediaType } from './decode.ts';
 import { getCurrent, updateObject } from '../store/writes.ts';
 import { respondObject } from './respond.ts';
 import { writeContext, type Scope } from './scope.ts';
@@ -73,7 +73,7 @@ export async function handleScale(s: Scope): Promise<void> {
   const raw = await readBody(s.req);
   const type = mediaType(s.req);
   const body = type === protobufMediaType && info.verb === 'update'
-    ? decodeKubernetesProtobuf(raw, { apiVersion: 'autoscaling/v1', kind: 'Scale' })
+    ? (await import('../../api/protobuf/index.ts')).decodeKubernetesProtobuf(raw, { apiVersion: 'autoscaling/v1', kind: 'Scale' })
     : decodeBody(raw, type, info.verb === 'patch'
     ? ['application/json-patch+json', 'application/merge-patch+json', 'application/strategic-merge-patch+json']
     : ['application/json', 'application/yaml']);

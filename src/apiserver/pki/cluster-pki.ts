@@ -2,7 +2,10 @@
 
 import { mkdir, readFile, writeFile, access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createCA, createLeaf, type KeyPairPem } from './certs.ts';
+import type { KeyPairPem } from './certs.ts';
+
+/** The certificate library is loaded only when a certificate must be made (first start), not on every start. */
+const certs = () => import('./certs.ts');
 
 export interface ClusterPKI {
   ca: KeyPairPem;
@@ -37,14 +40,14 @@ export interface PKIOptions {
 export async function ensureClusterPKI(opts: PKIOptions): Promise<ClusterPKI> {
   const dir = join(opts.dataDir, 'server', 'tls');
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  const ca = await loadOrCreate(dir, 'server-ca', () => createCA(`skiff-server-ca@${Math.floor(Date.now() / 1000)}`));
-  const server = await loadOrCreate(dir, 'serving-kube-apiserver', () => createLeaf(ca, {
+  const ca = await loadOrCreate(dir, 'server-ca', async () => (await certs()).createCA(`skiff-server-ca@${Math.floor(Date.now() / 1000)}`));
+  const server = await loadOrCreate(dir, 'serving-kube-apiserver', async () => (await certs()).createLeaf(ca, {
     commonName: 'kube-apiserver',
     dnsNames: opts.sans.dnsNames,
     ips: opts.sans.ips,
     usage: 'server',
   }));
-  const admin = await loadOrCreate(dir, 'client-admin', () => createLeaf(ca, {
+  const admin = await loadOrCreate(dir, 'client-admin', async () => (await certs()).createLeaf(ca, {
     commonName: 'system:admin',
     organizations: ['system:masters'],
     usage: 'client',
