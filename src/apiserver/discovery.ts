@@ -95,3 +95,60 @@ export const versionInfo = {
   compiler: 'gc',
   platform: `linux/${process.arch === 'x64' ? 'amd64' : process.arch}`,
 };
+
+/** Aggregated discovery (apidiscovery.k8s.io/v2): every group's resources in one document, as kubectl 1.30+ asks first. */
+export const aggregatedMediaType = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
+
+function discoveryResource(d: ResourceDef): Record<string, unknown> {
+  const r: Record<string, unknown> = {
+    resource: d.resource,
+    responseKind: { group: d.group, version: d.version, kind: d.kind },
+    scope: d.namespaced ? 'Namespaced' : 'Cluster',
+    singularResource: d.singular,
+    verbs: [...(d.verbs ?? allVerbs)],
+  };
+  if (d.shortNames?.length) r.shortNames = d.shortNames;
+  if (d.categories?.length) r.categories = d.categories;
+  const subs = (d.subresources ?? []).filter((s) => subresourceShapes[s]).map((sub) => {
+    const shape = subresourceShapes[sub];
+    const kind = sub === 'proxy' ? proxyKinds[d.resource] ?? d.kind : shape.kind || d.kind;
+    return {
+      subresource: sub,
+      responseKind: { group: shape.group ?? d.group, version: shape.version ?? d.version, kind },
+      verbs: shape.verbs,
+    };
+  });
+  if (subs.length) r.subresources = subs;
+  return r;
+}
+
+/** The aggregated document for /api (legacy: true) or /apis. */
+export function aggregatedDiscovery(registry: ResourceRegistry, legacy: boolean): Record<string, unknown> {
+  const groups = legacy ? [['', ['v1']] as [string, string[]]] : (groupList(registry).groups as { name: string }[]).map((g) => [g.name, registry.groups().get(g.name) ?? []] as [string, string[]]);
+  const defs = registry.all();
+  return {
+    kind: 'APIGroupDiscoveryList',
+    apiVersion: 'apidiscovery.k8s.io/v2',
+    metadata: {},
+    items: groups.map(([name, versions]) => ({
+      metadata: legacy ? { creationTimestamp: null } : { name, creationTimestamp: null },
+      versions: versions.map((v) => ({
+        version: v,
+        resources: defs.filter((d) => d.group === name && d.version === v).map(discoveryResource),
+        freshness: 'Current',
+      })),
+    })),
+  };
+}
+
+/** Whether the Accept header asks for aggregated discovery v2. */
+export function wantsAggregated(accept: string | undefined): boolean {
+  if (!accept) return false;
+  for (const clause of accept.split(',')) {
+    const params = clause.split(';').map((s) => s.trim());
+    if (params[0] !== 'application/json') continue;
+    if (params.includes('g=apidiscovery.k8s.io') && params.includes('v=v2') && params.includes('as=APIGroupDiscoveryList')) return true;
+    if (!params.some((p) => p.startsWith('as='))) return false; // plain JSON preferred first
+  }
+  return false;
+}

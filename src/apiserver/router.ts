@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StatusError } from '../api/errors.ts';
 import type { UserInfo } from './authn/user.ts';
-import { apiGroup, coreVersions, groupList, resourceList, versionInfo } from './discovery.ts';
+import { aggregatedDiscovery, aggregatedMediaType, apiGroup, coreVersions, groupList, resourceList, versionInfo, wantsAggregated } from './discovery.ts';
 import { sendError, sendJson } from './http.ts';
 import { parseRequestInfo } from './request-info.ts';
 import { handleCreate } from './handlers/create.ts';
@@ -29,6 +29,12 @@ export interface RouterOptions {
   parts: ServerParts;
   serverAddress: string;
   extraRoutes: ExtraRoute[];
+}
+
+function sendAggregated(res: ServerResponse, doc: Record<string, unknown>): void {
+  const body = JSON.stringify(doc);
+  res.writeHead(200, { 'Content-Type': aggregatedMediaType, 'Content-Length': Buffer.byteLength(body), Vary: 'Accept' });
+  res.end(body);
 }
 
 const notFoundStatus = () => new StatusError(404, 'NotFound', 'the server could not find the requested resource');
@@ -57,8 +63,13 @@ export async function route(o: RouterOptions, req: IncomingMessage, res: ServerR
     const { registry } = o.parts;
     if (!info.isResource) {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed();
-      if (path === '/api' || path === '/api/') return sendJson(res, 200, coreVersions(o.serverAddress));
-      if (path === '/apis' || path === '/apis/') return sendJson(res, 200, groupList(registry));
+      const aggregated = wantsAggregated(req.headers.accept);
+      if (path === '/api' || path === '/api/') {
+        return aggregated ? sendAggregated(res, aggregatedDiscovery(registry, true)) : sendJson(res, 200, coreVersions(o.serverAddress));
+      }
+      if (path === '/apis' || path === '/apis/') {
+        return aggregated ? sendAggregated(res, aggregatedDiscovery(registry, false)) : sendJson(res, 200, groupList(registry));
+      }
       if (info.apiPrefix === 'api' && info.version === 'v1') {
         return sendJson(res, 200, resourceList(registry.all().filter((d) => d.group === ''), 'v1'));
       }
