@@ -69,3 +69,17 @@ describe('kubectl writes', () => {
     assert.notEqual((await s.kubectl(['get', 'configmap', 'dry'])).code, 0);
   });
 });
+
+describe('managedFields', () => {
+  let s: ServerHandle;
+  before(async () => { s = await startServer(); });
+  after(async () => { await s?.stop(); });
+
+  it('records the creating manager and the fields it set', async () => {
+    await s.k(['create', 'configmap', 'owned', '--from-literal=a=1']);
+    const obj = JSON.parse(await s.k(['get', 'configmap', 'owned', '-o', 'json', '--show-managed-fields']));
+    const entry = obj.metadata.managedFields.find((m: { manager: string }) => m.manager === 'kubectl-create');
+    assert.equal(entry.operation, 'Update');
+    assert.deepEqual(entry.fieldsV1, { 'f:data': { '.': {}, 'f:a': {} } });
+  });
+});

@@ -12,7 +12,7 @@ export async function handleCreate(s: Scope): Promise<void> {
   const obj = await decodeObject(s);
   checkNamespace(s, obj);
   checkUnknownFields(s, obj, mode);
-  recordManagedFields(s, undefined, obj, fieldManager(s), s.parts.typeInfo(s.def), nowRFC3339(), '');
-  const created = await createObject(s.def, writeContext(s), obj);
+  const tracked = recordManagedFields(s, undefined, obj, fieldManager(s), s.parts.typeInfo(s.def), nowRFC3339(), '');
+  const created = await createObject(s.def, writeContext(s), tracked);
   respondObject(s, 201, created);
 }
