@@ -33,7 +33,8 @@ export class CRDController {
   start(): void {
     const cache = this.#o.hub.cache(cacheId('apiextensions.k8s.io', 'customresourcedefinitions'));
     for (const o of cache.sorted()) this.#enqueue(o.obj);
-    cache.watch(this.#o.hub.revision, (ev: CacheEvent) => this.#enqueue(ev.obj.obj, ev.type === 'DELETED'));
+    // When the hub replaces its caches (the datastore watch broke), start over from the new ones.
+    cache.watch(this.#o.hub.revision, (ev: CacheEvent) => this.#enqueue(ev.obj.obj, ev.type === 'DELETED'), () => this.start());
   }
 
   /** Resolves when every change seen so far has been handled. */

@@ -95,11 +95,11 @@ export async function handleWatch(s: Scope): Promise<void> {
       const startRv = rvText === '' || rvText === '0' ? parts.hub.revision : Number(rvText);
       for (const o of cache.sorted()) if (inScope(o)) write(encode('ADDED', o));
       lastRv = startRv;
-      watch = cache.watch(startRv, onEvent);
+      watch = cache.watch(startRv, onEvent, () => finish());
       if (sendInitialText === 'true' && bookmarks) bookmark({ 'k8s.io/initial-events-end': 'true' });
     } else {
       lastRv = Number(rvText);
-      watch = cache.watch(Number(rvText), onEvent);
+      watch = cache.watch(Number(rvText), onEvent, () => finish());
     }
   } catch (e) {
     if (!(e instanceof TooOldError)) throw e;

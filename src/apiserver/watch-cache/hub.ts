@@ -52,8 +52,10 @@ export class CacheHub {
       if (!page.more || page.kvs.length === 0) break;
       startKey = page.kvs[page.kvs.length - 1].key + '\u0000';
     }
+    const old = this.#caches;
     this.#caches = fresh;
     this.#revision = rev;
+    for (const c of old.values()) c.closeAll();
     this.#watcher = this.backend.watch(registryPrefix, rev, {
       onEvents: (events) => this.#onEvents(events),
       onError: (err) => this.#onWatchError(err),

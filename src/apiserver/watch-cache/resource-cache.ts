@@ -52,7 +52,7 @@ export class ResourceCache {
   #evictedUpTo: number;
   #capacity: number;
   #sorted: CachedObject[] | null = null;
-  #watchers = new Set<(ev: CacheEvent) => void>();
+  #watchers = new Map<(ev: CacheEvent) => void, (() => void) | undefined>();
 
   constructor(id: string, opts: ResourceCacheOptions) {
     this.id = id;
@@ -79,7 +79,7 @@ export class ResourceCache {
     }
     this.#sorted = null;
     this.#record(ev);
-    for (const w of this.#watchers) w(ev);
+    for (const w of this.#watchers.keys()) w(ev);
   }
 
   #record(ev: CacheEvent): void {
@@ -111,14 +111,21 @@ export class ResourceCache {
    * Replays kept events newer than `afterRv` to `onEvent`, then delivers live ones until stopped.
    * Throws TooOldError when events after `afterRv` were already dropped.
    */
-  watch(afterRv: number, onEvent: (ev: CacheEvent) => void): CacheWatch {
+  watch(afterRv: number, onEvent: (ev: CacheEvent) => void, onClose?: () => void): CacheWatch {
     if (afterRv < this.#evictedUpTo) throw new TooOldError(afterRv, this.#evictedUpTo);
     for (let i = 0; i < this.#historyLen; i++) {
       const ev = this.#history[(this.#historyStart + i) % this.#capacity];
       if (ev.rv > afterRv) onEvent(ev);
     }
-    this.#watchers.add(onEvent);
+    this.#watchers.set(onEvent, onClose);
     return { stop: () => { this.#watchers.delete(onEvent); } };
+  }
+
+  /** Ends every watch (the cache is being replaced after the datastore watch broke); clients resume and relist. */
+  closeAll(): void {
+    const closers = [...this.#watchers.values()];
+    this.#watchers.clear();
+    for (const c of closers) c?.();
   }
 
   get watcherCount(): number {
