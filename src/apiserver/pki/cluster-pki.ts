@@ -1,7 +1,9 @@
 // The cluster's certificates under the data dir: created on first start, reused after.
 
 import { mkdir, readFile, writeFile, access } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { KeyPairPem } from './certs.ts';
 
 /** The certificate library is loaded only when a certificate must be made (first start), not on every start. */
@@ -36,8 +38,24 @@ export interface PKIOptions {
   sans: { dnsNames: string[]; ips: string[] };
 }
 
-/** Loads `DATA_DIR/server/tls`, creating the CA, serving and admin certificates that are missing. */
+const names = ['server-ca', 'serving-kube-apiserver', 'client-admin'];
+
+/**
+ * Loads `DATA_DIR/server/tls`. Missing certificates are made by a short-lived child process, so the
+ * server never carries the certificate library in memory (it is only needed on first start).
+ */
 export async function ensureClusterPKI(opts: PKIOptions): Promise<ClusterPKI> {
+  const dir = join(opts.dataDir, 'server', 'tls');
+  const present = await Promise.all(names.flatMap((n) => [exists(join(dir, `${n}.crt`)), exists(join(dir, `${n}.key`))]));
+  if (present.includes(false)) {
+    const script = join(import.meta.dirname, 'make-pki.ts');
+    await promisify(execFile)(process.execPath, ['--disable-warning=ExperimentalWarning', script, JSON.stringify(opts)]);
+  }
+  return makeClusterPKI(opts);
+}
+
+/** Loads the certificates under `DATA_DIR/server/tls`, creating those that are missing in this process. */
+export async function makeClusterPKI(opts: PKIOptions): Promise<ClusterPKI> {
   const dir = join(opts.dataDir, 'server', 'tls');
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const ca = await loadOrCreate(dir, 'server-ca', async () => (await certs()).createCA(`skiff-server-ca@${Math.floor(Date.now() / 1000)}`));
