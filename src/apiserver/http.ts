@@ -42,7 +42,7 @@ export function decodeBody(body: Buffer, type: string, allowed: readonly string[
     try {
       return parseYaml(text);
     } catch (e) {
-      throw badRequest(`error converting YAML to JSON: ${(e as Error).message.split('\n')[0]}`);
+      throw badRequest(`error converting YAML to JSON: ${yamlErrorText(e, text)}`);
     }
   }
   try {
@@ -50,6 +50,18 @@ export function decodeBody(body: Buffer, type: string, allowed: readonly string[
   } catch (e) {
     throw badRequest(`couldn't get version/kind; json parse error: ${(e as Error).message}`);
   }
+}
+
+/** YAML errors worded as Kubernetes' YAML decoder words them where it matters to clients (duplicate keys). */
+function yamlErrorText(e: unknown, text: string): string {
+  const err = e as { code?: string; linePos?: { line: number; col: number }[]; message?: string };
+  const pos = err.linePos?.[0];
+  if (err.code === 'DUPLICATE_KEY' && pos) {
+    const line = text.split('\n')[pos.line - 1] ?? '';
+    const key = line.slice(pos.col - 1).split(':')[0].trim().replace(/^["']|["']$/g, '');
+    return `yaml: unmarshal errors:\n  line ${pos.line}: key ${JSON.stringify(key)} already set in map`;
+  }
+  return (err.message ?? String(e)).split('\n')[0];
 }
 
 export interface Negotiated {

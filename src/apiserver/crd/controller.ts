@@ -103,10 +103,18 @@ export class CRDController {
       st.acceptedNames = { plural: names.plural, singular: names.singular ?? names.kind.toLowerCase(), kind: names.kind,
         listKind: names.listKind ?? `${names.kind}List`, ...(names.shortNames ? { shortNames: names.shortNames } : {}),
         ...(names.categories ? { categories: names.categories } : {}) };
-      st.conditions = [
+      // Set our two conditions by type; other writers' conditions stay as they are.
+      const ours = [
         { type: 'NamesAccepted', status: 'True', lastTransitionTime: now, reason: 'NoConflicts', message: 'no conflicts found' },
         { type: 'Established', status: 'True', lastTransitionTime: now, reason: 'InitialNamesAccepted', message: 'the initial names have been accepted' },
       ];
+      const existing = (Array.isArray(st.conditions) ? st.conditions : []) as Obj[];
+      const merged = existing.map((c) => {
+        const mine = ours.find((o) => o.type === c.type);
+        return mine && c.status === 'True' ? c : mine ?? c;
+      });
+      for (const o of ours) if (!existing.some((c) => c.type === o.type)) merged.push(o);
+      st.conditions = merged;
       const sv = new Set((st.storedVersions as string[] | undefined) ?? []);
       if (storage) sv.add(storage);
       st.storedVersions = [...sv];

@@ -68,6 +68,9 @@ export function crdDefs(crd: KObject, tools: SchemaTools): ResourceDef[] {
       hasStatus,
       strategy,
       printer: tools.printer(columns),
+      readDefaults: JSON.stringify(schema).includes('"default"')
+        ? (obj) => { const copy = structuredClone(obj); tools.defaults(schema, copy); return copy; }
+        : undefined,
       crd,
       scale: v.subresources?.scale,
     });

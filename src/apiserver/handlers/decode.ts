@@ -3,7 +3,7 @@
 import { badRequest, StatusError } from '../../api/errors.ts';
 import { isPlainObject, type KObject } from '../../api/object.ts';
 import { addWarning, decodeBody, mediaType, readBody } from '../http.ts';
-import { fieldWarnings, strictDecodingMessage } from '../../api/schema/index.ts';
+import { duplicateFieldPaths, fieldWarnings, strictDecodingMessage } from '../../api/schema/index.ts';
 /** Kubernetes' protobuf media type; the decoder is loaded on first use. */
 export const protobufMediaType = 'application/vnd.kubernetes.protobuf';
 import type { Scope } from './scope.ts';
@@ -17,17 +17,21 @@ export function fieldValidation(s: Scope): FieldValidation {
   throw badRequest(`fieldValidation: Invalid value: "${v}": must be one of "Ignore", "Warn", or "Strict"`);
 }
 
-/** Reports or rejects undeclared fields as `fieldValidation` asks, then drops them. */
+/** Keys a JSON body repeated (JSON.parse keeps only the last), found when the body was decoded. */
+const duplicatesOf = new WeakMap<KObject, string[]>();
+
+/** Reports or rejects undeclared and repeated fields as `fieldValidation` asks, then drops the undeclared ones. */
 export function checkUnknownFields(s: Scope, obj: KObject, mode: FieldValidation): void {
   if (mode !== 'Ignore') {
     const unknown = s.parts.unknownFields(s.def, obj);
-    if (unknown.length) {
+    const duplicates = duplicatesOf.get(obj) ?? [];
+    if (unknown.length || duplicates.length) {
       if (mode === 'Strict') {
         // Kubernetes names only the version (not the group) here, even for apps/v1.
         const d = s.def;
-        throw new StatusError(400, 'BadRequest', `${d.kind} in version "${d.version}" cannot be handled as a ${d.kind}: ${strictDecodingMessage(unknown)}`);
+        throw new StatusError(400, 'BadRequest', `${d.kind} in version "${d.version}" cannot be handled as a ${d.kind}: ${strictDecodingMessage(unknown, duplicates)}`);
       }
-      for (const w of fieldWarnings(unknown)) addWarning(s.res, w);
+      for (const w of fieldWarnings(unknown, duplicates)) addWarning(s.res, w);
     }
   }
   s.parts.prune(s.def, obj);
@@ -53,6 +57,10 @@ export async function decodeObject(s: Scope, allowed?: readonly string[]): Promi
     : decodeBody(body, type, allowed);
   if (!isPlainObject(value)) throw badRequest('the body of the request was not a JSON object');
   const obj = value as KObject;
+  if (type !== 'application/yaml' && type !== protobufMediaType && s.query.get('fieldValidation') !== 'Ignore') {
+    const dups = duplicateFieldPaths(body.toString('utf8'));
+    if (dups.length) duplicatesOf.set(obj, dups);
+  }
   if (obj.metadata !== undefined && !isPlainObject(obj.metadata)) {
     throw badRequest(`json: cannot unmarshal ${Array.isArray(obj.metadata) ? 'array' : typeof obj.metadata} into Go struct field ${s.def.kind}.metadata of type v1.ObjectMeta`);
   }

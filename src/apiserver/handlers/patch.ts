@@ -10,6 +10,7 @@ import { checkUnknownFields, fieldValidation } from './decode.ts';
 import { respondObject } from './respond.ts';
 import { fieldManager, recordManagedFields, resetFields } from './managed-fields.ts';
 import { checkObjectMatchesRequest, validatePatchOptions } from '../../api/apply/validate.ts';
+import { gvkString } from '../../api/apply/apply.ts';
 import { writeContext, type Scope } from './scope.ts';
 
 export async function handlePatch(s: Scope): Promise<void> {
@@ -33,6 +34,15 @@ export async function handlePatch(s: Scope): Promise<void> {
     if (applied.metadata !== undefined && !isPlainObject(applied.metadata)) throw badRequest('metadata must be an object');
     const mismatch = checkObjectMatchesRequest(applied, s.info.name, s.def.namespaced ? s.info.namespace : '');
     if (mismatch) throw mismatch;
+    if (mode === 'Strict') {
+      // Apply configurations are typed against the schema: undeclared fields fail as Kubernetes reports them.
+      const unknown = s.parts.unknownFields(s.def, applied);
+      if (unknown.length) {
+        const lines = unknown.map((p) => `.${p}: field not declared in schema`);
+        const detail = lines.length === 1 ? lines[0] : `errors:\n  ${lines.join('\n  ')}`;
+        throw new StatusError(500, 'InternalError', `failed to create typed patch object (${gvkString(applied.apiVersion, applied.kind)}): ${detail}`);
+      }
+    }
     checkUnknownFields(s, applied, mode);
     expectedRv = typeof applied.metadata?.resourceVersion === 'string' && applied.metadata.resourceVersion ? applied.metadata.resourceVersion : undefined;
   }

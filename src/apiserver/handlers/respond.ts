@@ -4,14 +4,15 @@ import type { KObject } from '../../api/object.ts';
 import { negotiate, sendJson } from '../http.ts';
 import { toTable, type IncludeObject } from '../table.ts';
 import type { Scope } from './scope.ts';
-import type { CachedObject } from '../watch-cache/cached-object.ts';
+import { CachedObject } from '../watch-cache/cached-object.ts';
 
 export function includeObject(s: Scope): IncludeObject {
   const v = s.query.get('includeObject');
   return v === 'None' || v === 'Object' ? v : 'Metadata';
 }
 
-export function respondObject(s: Scope, code: number, obj: KObject): void {
+export function respondObject(s: Scope, code: number, stored: KObject): void {
+  const obj = s.def.readDefaults ? s.def.readDefaults(stored) : stored;
   const n = negotiate(s.req);
   if (n.table) {
     sendJson(s.res, code, toTable(s.def.printer, [obj], { include: includeObject(s), resourceVersion: obj.metadata?.resourceVersion }));
@@ -24,7 +25,7 @@ export function respondObject(s: Scope, code: number, obj: KObject): void {
 
 export function respondCached(s: Scope, obj: CachedObject): void {
   const n = negotiate(s.req);
-  if (n.table || n.partial || n.yaml) return respondObject(s, 200, obj.obj);
+  if (n.table || n.partial || n.yaml || s.def.readDefaults) return respondObject(s, 200, obj.obj);
   sendJson(s.res, 200, obj.json);
 }
 
@@ -37,6 +38,8 @@ export interface ListMetaOut {
 /** A list response built from cached JSON texts without re-encoding each item. */
 export function respondList(s: Scope, items: readonly CachedObject[], meta: ListMetaOut): void {
   const n = negotiate(s.req);
+  const rd = s.def.readDefaults;
+  if (rd) items = items.map((i) => new CachedObject(i.key, i.rv, rd(i.obj)));
   const listKind = `${s.def.kind}List`;
   if (n.table) {
     sendJson(s.res, 200, toTable(s.def.printer, items.map((i) => i.obj), {

@@ -2,11 +2,16 @@
 
 import { isPlainObject, type KObject } from '../../api/object.ts';
 import { decodeObject } from './decode.ts';
+import { negotiate } from '../http.ts';
+import { StatusError } from '../../api/errors.ts';
 import { respondObject } from './respond.ts';
 import type { Scope } from './scope.ts';
 
 /** Authorization allows every authenticated user for now (RBAC comes later); reviews answer accordingly. */
 export async function handleReview(s: Scope): Promise<void> {
+  // Reviews have no object metadata to print: Kubernetes refuses the Table and metadata-only forms.
+  const n = negotiate(s.req);
+  if (n.table || n.partial) throw new StatusError(406, 'NotAcceptable', 'the server was unable to respond with a content type that the client supports');
   const obj = await decodeObject(s);
   const out: KObject = { kind: s.def.kind, apiVersion: s.def.apiVersion, metadata: { creationTimestamp: null }, spec: obj.spec };
   switch (s.def.resource) {

@@ -7,7 +7,7 @@ import { toTable } from '../table.ts';
 import { checkFieldSelector, matches } from '../store/list.ts';
 import { cacheId, namespacePrefix, objectKey, resourcePrefix } from '../store/keys.ts';
 import { TooOldError, type CacheEvent, type CacheWatch, type EventType } from '../watch-cache/resource-cache.ts';
-import type { CachedObject } from '../watch-cache/cached-object.ts';
+import { CachedObject } from '../watch-cache/cached-object.ts';
 import { includeObject } from './respond.ts';
 import { listQuery } from './list.ts';
 import type { Scope } from './scope.ts';
@@ -53,7 +53,10 @@ export async function handleWatch(s: Scope): Promise<void> {
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
   res.flushHeaders();
   let firstTable = true;
-  const encode = (type: EventType, o: CachedObject, ev?: CacheEvent): string => {
+  const rd = def.readDefaults;
+  const encode = (type: EventType, stored: CachedObject, ev?: CacheEvent): string => {
+    const o = rd ? new CachedObject(stored.key, stored.rv, rd(stored.obj)) : stored;
+    if (rd) ev = undefined;
     if (neg.table) {
       const t = toTable(def.printer, [o.obj], { include, noHeaders: !firstTable });
       firstTable = false;

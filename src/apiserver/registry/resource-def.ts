@@ -34,6 +34,8 @@ export interface ResourceDef extends ResourceInfo {
   readonly hasStatus: boolean;
   readonly strategy: Strategy;
   readonly printer: TablePrinterLike;
+  /** Custom resources whose schema has defaults: a defaulted copy of a stored object (defaults also apply on read). */
+  readonly readDefaults?: (obj: KObject) => KObject;
   /** Custom resources: the CRD that defines it. */
   readonly crd?: KObject;
   /** Scale subresource paths for custom resources (defaults to spec.replicas/status.replicas). */

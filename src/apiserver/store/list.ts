@@ -99,7 +99,12 @@ async function pageFromStore(def: ResourceDef, hub: CacheHub, q: ListQuery, pref
         const o = CachedObject.fromKV(kv);
         if (!matches(def, q, o.obj)) continue;
         if (items.length === limit) {
-          return { items, resourceVersion: readRev, continue: encodeContinue(readRev, kv.key) };
+          const out: ListOut = { items, resourceVersion: readRev, continue: encodeContinue(readRev, kv.key) };
+          // Like Kubernetes, tell how many remain when that is known exactly (no selector filters them).
+          if (q.labels.empty && q.fields.empty) {
+            out.remainingItemCount = (await hub.backend.list(prefix, { revision: readRev, startKey: kv.key })).kvs.length;
+          }
+          return out;
         }
         items.push(o);
       }
