@@ -5,6 +5,7 @@ import { negotiate, sendJson } from '../http.ts';
 import { toTable, type IncludeObject } from '../table.ts';
 import type { Scope } from './scope.ts';
 import { CachedObject } from '../watch-cache/cached-object.ts';
+import { readView } from '../registry/resource-def.ts';
 
 export function includeObject(s: Scope): IncludeObject {
   const v = s.query.get('includeObject');
@@ -12,7 +13,8 @@ export function includeObject(s: Scope): IncludeObject {
 }
 
 export function respondObject(s: Scope, code: number, stored: KObject): void {
-  const obj = s.def.readDefaults ? s.def.readDefaults(stored) : stored;
+  const view = readView(s.def);
+  const obj = view ? view(stored) : stored;
   const n = negotiate(s.req);
   if (n.table) {
     sendJson(s.res, code, toTable(s.def.printer, [obj], { include: includeObject(s), resourceVersion: obj.metadata?.resourceVersion }));
@@ -25,7 +27,7 @@ export function respondObject(s: Scope, code: number, stored: KObject): void {
 
 export function respondCached(s: Scope, obj: CachedObject): void {
   const n = negotiate(s.req);
-  if (n.table || n.partial || n.yaml || s.def.readDefaults) return respondObject(s, 200, obj.obj);
+  if (n.table || n.partial || n.yaml || readView(s.def)) return respondObject(s, 200, obj.obj);
   sendJson(s.res, 200, obj.json);
 }
 
@@ -38,7 +40,7 @@ export interface ListMetaOut {
 /** A list response built from cached JSON texts without re-encoding each item. */
 export function respondList(s: Scope, items: readonly CachedObject[], meta: ListMetaOut): void {
   const n = negotiate(s.req);
-  const rd = s.def.readDefaults;
+  const rd = readView(s.def);
   if (rd) items = items.map((i) => new CachedObject(i.key, i.rv, rd(i.obj)));
   const listKind = `${s.def.kind}List`;
   if (n.table) {

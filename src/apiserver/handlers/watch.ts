@@ -9,6 +9,7 @@ import { cacheId, namespacePrefix, objectKey, resourcePrefix } from '../store/ke
 import { TooOldError, type CacheEvent, type CacheWatch, type EventType } from '../watch-cache/resource-cache.ts';
 import { CachedObject } from '../watch-cache/cached-object.ts';
 import { includeObject } from './respond.ts';
+import { readView, storedAs } from '../registry/resource-def.ts';
 import { listQuery } from './list.ts';
 import type { Scope } from './scope.ts';
 
@@ -33,9 +34,10 @@ export async function handleWatch(s: Scope): Promise<void> {
   const neg = negotiate(s.req);
   const include = includeObject(s);
 
+  const st = storedAs(def);
   const prefix = info.name
-    ? objectKey(def.group, def.resource, def.namespaced ? info.namespace : undefined, info.name)
-    : q.namespace ? namespacePrefix(def.group, def.resource, q.namespace) : resourcePrefix(def.group, def.resource);
+    ? objectKey(st.group, st.resource, def.namespaced ? info.namespace : undefined, info.name)
+    : q.namespace ? namespacePrefix(st.group, st.resource, q.namespace) : resourcePrefix(st.group, st.resource);
   const exactKey = !!info.name;
   const inScope = (o: CachedObject) => (exactKey ? o.key === prefix : o.key.startsWith(prefix)) && matches(def, q, o.obj);
 
@@ -53,7 +55,7 @@ export async function handleWatch(s: Scope): Promise<void> {
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
   res.flushHeaders();
   let firstTable = true;
-  const rd = def.readDefaults;
+  const rd = readView(def);
   const encode = (type: EventType, stored: CachedObject, ev?: CacheEvent): string => {
     const o = rd ? new CachedObject(stored.key, stored.rv, rd(stored.obj)) : stored;
     if (rd) ev = undefined;
@@ -91,7 +93,7 @@ export async function handleWatch(s: Scope): Promise<void> {
     write(`{"type":"BOOKMARK","object":${JSON.stringify({ kind: def.kind, apiVersion: def.apiVersion, metadata: meta })}}\n`);
   };
 
-  const cache = parts.hub.cache(cacheId(def.group, def.resource));
+  const cache = parts.hub.cache(cacheId(st.group, st.resource));
   let watch: CacheWatch | undefined;
   try {
     if (sendInitial) {

@@ -1,5 +1,6 @@
 // Server-side Table printers (`Accept: application/json;as=Table;v=v1;g=meta.k8s.io`): columns and cells per resource, as Kubernetes 1.32 prints them.
 
+import * as ext from './extensions.ts';
 import { controllerRevisionPrinter, daemonSetPrinter, deploymentPrinter, replicaSetPrinter, statefulSetPrinter } from './apps.ts';
 import { horizontalPodAutoscalerPrinter } from './autoscaling.ts';
 import { cronJobPrinter, jobPrinter } from './batch.ts';
@@ -67,6 +68,17 @@ const printers: ReadonlyMap<string, TablePrinter> = new Map<string, TablePrinter
   ['scheduling.k8s.io/priorityclasses', priorityClassPrinter],
   ['events.k8s.io/events', eventsV1Printer],
   ['apiextensions.k8s.io/customresourcedefinitions', createdAtPrinter],
+  ['admissionregistration.k8s.io/mutatingwebhookconfigurations', ext.mutatingWebhookPrinter],
+  ['admissionregistration.k8s.io/validatingwebhookconfigurations', ext.validatingWebhookPrinter],
+  ['admissionregistration.k8s.io/validatingadmissionpolicies', ext.validatingAdmissionPolicyPrinter],
+  ['admissionregistration.k8s.io/validatingadmissionpolicybindings', ext.validatingAdmissionPolicyBindingPrinter],
+  ['apiregistration.k8s.io/apiservices', ext.apiServicePrinter],
+  ['certificates.k8s.io/certificatesigningrequests', ext.csrPrinter],
+  ['node.k8s.io/runtimeclasses', ext.runtimeClassPrinter],
+  ['storage.k8s.io/csidrivers', ext.csiDriverPrinter],
+  ['storage.k8s.io/csinodes', ext.csiNodePrinter],
+  ['storage.k8s.io/csistoragecapacities', ext.csiStorageCapacityPrinter],
+  ['storage.k8s.io/volumeattachments', ext.volumeAttachmentPrinter],
 ]);
 
 /**

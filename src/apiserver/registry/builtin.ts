@@ -6,6 +6,7 @@ import type { TablePrinterLike } from '../table.ts';
 import { builtinResources, type ResourceInfo } from './catalog.ts';
 import { kindStrategy } from './kind-strategies.ts';
 import type { ResourceDef, Strategy } from './resource-def.ts';
+import { eventsV1, hpaV1, type Conversion } from './conversions.ts';
 
 /** Pieces supplied by the api/ packages: defaulting, validation, printing. */
 export interface KindHooks {
@@ -26,15 +27,15 @@ export const namePrinter: TablePrinterLike = {
   row: (o) => [o.metadata?.name ?? '', o.metadata?.creationTimestamp ?? nowRFC3339()],
 };
 
-/** Served versions: one per resource; older shapes of the same storage (autoscaling/v1, events.k8s.io) wait for conversion. */
-function served(r: ResourceInfo): boolean {
-  if (r.group === 'autoscaling' && r.version === 'v1') return false;
-  if (r.group === 'events.k8s.io') return false;
-  return true;
+/** Resources served in a second version over another version's stored objects. */
+function conversionOf(r: ResourceInfo): Conversion | undefined {
+  if (r.group === 'autoscaling' && r.version === 'v1') return hpaV1;
+  if (r.group === 'events.k8s.io') return eventsV1;
+  return undefined;
 }
 
 export function builtinDefs(hooks: KindHooks): ResourceDef[] {
-  return builtinResources.filter(served).map((r) => {
+  const defs = builtinResources.map((r) => {
     const base = kindStrategy(r.group, r.resource);
     const strategy: Strategy = {
       ...base,
@@ -50,6 +51,25 @@ export function builtinDefs(hooks: KindHooks): ResourceDef[] {
       hasStatus: r.subresources?.includes('status') ?? false,
       strategy,
       printer: hooks.printer?.(r.group, r.resource) ?? namePrinter,
+      conversion: conversionOf(r),
     } satisfies ResourceDef;
+  });
+  // A converted version is defaulted and validated as the stored version it converts to.
+  return defs.map((d) => {
+    const c = d.conversion;
+    if (!c) return d;
+    const target = defs.find((x) => x.group === c.group && x.resource === c.resource && !x.conversion)!;
+    const t = target.strategy;
+    const strategy: Strategy = {
+      ...t,
+      defaults: undefined,
+      prepareCreate: undefined,
+      prepareUpdate: undefined,
+      validateCreate: t.validateCreate ? (obj) => t.validateCreate!(c.toStorage(obj)) : undefined,
+      validateUpdate: t.validateUpdate ? (obj, old) => t.validateUpdate!(c.toStorage(obj), c.toStorage(old)) : undefined,
+      // Selectors are evaluated on stored objects, so the stored version's fields apply as they are.
+      fields: t.fields,
+    };
+    return { ...d, strategy };
   });
 }

@@ -77,6 +77,22 @@ export const builtinResources: readonly ResourceInfo[] = [
   r('scheduling.k8s.io', 'v1', 'priorityclasses', 'PriorityClass', false, { shortNames: ['pc'] }),
   // events.k8s.io/v1 (same objects as core events, newer shape)
   r('events.k8s.io', 'v1', 'events', 'Event', true, { shortNames: ['ev'] }),
+  // admissionregistration.k8s.io/v1 (stored and served; webhooks are not called yet)
+  r('admissionregistration.k8s.io', 'v1', 'mutatingwebhookconfigurations', 'MutatingWebhookConfiguration', false, { categories: ['api-extensions'] }),
+  r('admissionregistration.k8s.io', 'v1', 'validatingwebhookconfigurations', 'ValidatingWebhookConfiguration', false, { categories: ['api-extensions'] }),
+  r('admissionregistration.k8s.io', 'v1', 'validatingadmissionpolicies', 'ValidatingAdmissionPolicy', false, { categories: ['api-extensions'], subresources: ['status'] }),
+  r('admissionregistration.k8s.io', 'v1', 'validatingadmissionpolicybindings', 'ValidatingAdmissionPolicyBinding', false, { categories: ['api-extensions'] }),
+  // apiregistration.k8s.io/v1
+  r('apiregistration.k8s.io', 'v1', 'apiservices', 'APIService', false, { categories: ['api-extensions'], subresources: ['status'] }),
+  // certificates.k8s.io/v1
+  r('certificates.k8s.io', 'v1', 'certificatesigningrequests', 'CertificateSigningRequest', false, { shortNames: ['csr'], subresources: ['status', 'approval'] }),
+  // node.k8s.io/v1
+  r('node.k8s.io', 'v1', 'runtimeclasses', 'RuntimeClass', false),
+  // storage.k8s.io/v1 (more)
+  r('storage.k8s.io', 'v1', 'csidrivers', 'CSIDriver', false),
+  r('storage.k8s.io', 'v1', 'csinodes', 'CSINode', false),
+  r('storage.k8s.io', 'v1', 'csistoragecapacities', 'CSIStorageCapacity', true),
+  r('storage.k8s.io', 'v1', 'volumeattachments', 'VolumeAttachment', false, { subresources: ['status'] }),
   // apiextensions.k8s.io/v1
   r('apiextensions.k8s.io', 'v1', 'customresourcedefinitions', 'CustomResourceDefinition', false, { shortNames: ['crd', 'crds'], categories: ['api-extensions'], subresources: ['status'] }),
   // authorization / authentication (create-only virtual resources)

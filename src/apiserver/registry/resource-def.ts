@@ -4,6 +4,7 @@ import type { FieldError } from '../../api/errors.ts';
 import type { KObject } from '../../api/object.ts';
 import type { TablePrinterLike } from '../table.ts';
 import type { ResourceInfo } from './catalog.ts';
+import type { Conversion } from './conversions.ts';
 
 /** Per-kind behaviour. Every hook is optional; the generic store does the rest. */
 export interface Strategy {
@@ -34,10 +35,31 @@ export interface ResourceDef extends ResourceInfo {
   readonly hasStatus: boolean;
   readonly strategy: Strategy;
   readonly printer: TablePrinterLike;
+  /** Served in a version other than the stored one: where its objects live and how to convert them. */
+  readonly conversion?: Conversion;
   /** Custom resources whose schema has defaults: a defaulted copy of a stored object (defaults also apply on read). */
   readonly readDefaults?: (obj: KObject) => KObject;
   /** Custom resources: the CRD that defines it. */
   readonly crd?: KObject;
   /** Scale subresource paths for custom resources (defaults to spec.replicas/status.replicas). */
   readonly scale?: { specReplicasPath: string; statusReplicasPath: string; labelSelectorPath?: string };
+}
+
+/** Group and resource under which the def's objects are stored (and cached). */
+export function storedAs(def: ResourceDef): { group: string; resource: string } {
+  return def.conversion ?? def;
+}
+
+/** How a stored object is shown through this def (conversion, read defaults), or undefined when as stored. */
+export function readView(def: ResourceDef): ((obj: KObject) => KObject) | undefined {
+  const c = def.conversion;
+  const d = def.readDefaults;
+  if (c && d) return (o) => d(c.fromStorage(o));
+  if (c) return (o) => c.fromStorage(o);
+  return d;
+}
+
+/** The stored form of an object written through this def. */
+export function toStored(def: ResourceDef, obj: KObject): KObject {
+  return def.conversion ? def.conversion.toStorage(obj) : obj;
 }

@@ -7,7 +7,7 @@ import type { LabelSelector } from '../../api/selectors/label-selector.ts';
 import { StorageError } from '../../storage/backend.ts';
 import type { CacheHub } from '../watch-cache/hub.ts';
 import { CachedObject } from '../watch-cache/cached-object.ts';
-import type { ResourceDef } from '../registry/resource-def.ts';
+import { storedAs, type ResourceDef } from '../registry/resource-def.ts';
 import { decodeContinue, encodeContinue } from './continue-token.ts';
 import { cacheId, namespacePrefix, resourcePrefix } from './keys.ts';
 
@@ -58,7 +58,8 @@ function parseRv(s: string): number {
 
 export async function listResource(def: ResourceDef, hub: CacheHub, q: ListQuery): Promise<ListOut> {
   checkFieldSelector(def, q.fields);
-  const prefix = q.namespace ? namespacePrefix(def.group, def.resource, q.namespace) : resourcePrefix(def.group, def.resource);
+  const st = storedAs(def);
+  const prefix = q.namespace ? namespacePrefix(st.group, st.resource, q.namespace) : resourcePrefix(st.group, st.resource);
   if (q.resourceVersionMatch && !['NotOlderThan', 'Exact'].includes(q.resourceVersionMatch)) {
     throw badRequest(`resourceVersionMatch: Unsupported value: "${q.resourceVersionMatch}": supported values: "Exact", "NotOlderThan"`);
   }
@@ -74,7 +75,7 @@ export async function listResource(def: ResourceDef, hub: CacheHub, q: ListQuery
   // Served from the watch cache: RV "0" = any state; "" = consistent (fresh); N = not older than N.
   if (q.resourceVersion === '') await hub.waitFresh();
   else if (q.resourceVersion !== '0') await hub.waitFor(parseRv(q.resourceVersion));
-  const cache = hub.cache(cacheId(def.group, def.resource));
+  const cache = hub.cache(cacheId(st.group, st.resource));
   const rv = hub.revision;
   const items: CachedObject[] = [];
   for (const o of cache.sorted()) {

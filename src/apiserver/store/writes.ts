@@ -5,7 +5,7 @@ import { deepCopy, nowRFC3339, type KObject } from '../../api/object.ts';
 import { StorageError } from '../../storage/backend.ts';
 import { CachedObject, encodeForStorage } from '../watch-cache/cached-object.ts';
 import type { CacheHub } from '../watch-cache/hub.ts';
-import type { ResourceDef } from '../registry/resource-def.ts';
+import { storedAs, toStored, type ResourceDef } from '../registry/resource-def.ts';
 import { cacheId, objectKey } from './keys.ts';
 import { generateNameSuffix, jsonEqual, newUid, specChanged } from './object-meta.ts';
 
@@ -36,9 +36,19 @@ function stored(def: ResourceDef, kv: { key: string; modRevision: number }, obj:
 /** Reads the current object, after the cache has caught up with every acknowledged write. */
 export async function getCurrent(def: ResourceDef, hub: CacheHub, namespace: string, name: string): Promise<CachedObject> {
   await hub.waitFresh();
-  const o = hub.cache(cacheId(def.group, def.resource)).objects.get(objectKey(def.group, def.resource, namespace || undefined, name));
+  const st = storedAs(def);
+  const o = hub.cache(cacheId(st.group, st.resource)).objects.get(objectKey(st.group, st.resource, namespace || undefined, name));
   if (!o) throw notFound(def.resource, def.group, name);
   return o;
+}
+
+/** The current object as this def serves it (converted from the stored version when they differ). */
+function served(def: ResourceDef, o: CachedObject): KObject {
+  return def.conversion ? def.conversion.fromStorage(o.obj) : o.obj;
+}
+
+function encodeStored(def: ResourceDef, obj: KObject): Uint8Array {
+  return encodeForStorage(toStored(def, obj));
 }
 
 function validationFailed(def: ResourceDef, obj: KObject, errs: ReturnType<NonNullable<ResourceDef['strategy']['validateCreate']>>): void {
@@ -68,14 +78,16 @@ export async function createObject(def: ResourceDef, ctx: WriteContext, input: K
   def.strategy.prepareCreate?.(obj);
   validationFailed(def, obj, def.strategy.validateCreate?.(obj) ?? []);
   if (ctx.dryRun) {
-    const existing = ctx.hub.cache(cacheId(def.group, def.resource)).objects.get(objectKey(def.group, def.resource, meta.namespace, meta.name));
+    const st = storedAs(def);
+    const existing = ctx.hub.cache(cacheId(st.group, st.resource)).objects.get(objectKey(st.group, st.resource, meta.namespace, meta.name));
     if (existing) throw alreadyExists(def.resource, def.group, meta.name);
     return obj;
   }
   for (let attempt = 0; ; attempt++) {
-    const key = objectKey(def.group, def.resource, def.namespaced ? meta.namespace : undefined, meta.name);
+    const st = storedAs(def);
+    const key = objectKey(st.group, st.resource, def.namespaced ? meta.namespace : undefined, meta.name);
     try {
-      const kv = await ctx.hub.backend.create(key, encodeForStorage(obj), ctx.leaseSeconds ? { leaseSeconds: ctx.leaseSeconds } : undefined);
+      const kv = await ctx.hub.backend.create(key, encodeStored(def, obj), ctx.leaseSeconds ? { leaseSeconds: ctx.leaseSeconds } : undefined);
       return stored(def, kv, obj);
     } catch (e) {
       if (e instanceof StorageError && e.code === 'KeyExists') {
@@ -130,7 +142,7 @@ export async function updateObject(def: ResourceDef, ctx: WriteContext, namespac
       delete fresh.metadata.resourceVersion;
       return { obj: await createObject(def, ctx, fresh), created: true, deleted: false };
     }
-    const old = cur.obj;
+    const old = served(def, cur);
     const next = await mutate(deepCopy(old));
     const meta = (next.metadata ??= {});
     const oldMeta = old.metadata!;
@@ -180,7 +192,7 @@ export async function updateObject(def: ResourceDef, ctx: WriteContext, namespac
         const kv = await ctx.hub.backend.delete(key, cur.rv);
         return { obj: stored(def, kv, next), created: false, deleted: true };
       }
-      const kv = await ctx.hub.backend.update(key, encodeForStorage(next), cur.rv, ctx.leaseSeconds ? { leaseSeconds: ctx.leaseSeconds } : undefined);
+      const kv = await ctx.hub.backend.update(key, encodeStored(def, next), cur.rv, ctx.leaseSeconds ? { leaseSeconds: ctx.leaseSeconds } : undefined);
       return { obj: stored(def, kv, next), created: false, deleted: false };
     } catch (e) {
       if (e instanceof StorageError && (e.code === 'Conflict' || e.code === 'NotFound')) {
@@ -212,7 +224,7 @@ export async function deleteObject(def: ResourceDef, ctx: WriteContext, namespac
   opts: DeleteOptions): Promise<DeleteResult> {
   for (let attempt = 0; ; attempt++) {
     const cur = await getCurrent(def, ctx.hub, namespace, name);
-    const old = cur.obj;
+    const old = served(def, cur);
     const pre = opts.preconditions;
     if (pre?.uid && pre.uid !== old.metadata?.uid) {
       throw conflict(def.resource, def.group, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata?.uid}`);
@@ -240,7 +252,7 @@ export async function deleteObject(def: ResourceDef, ctx: WriteContext, namespac
       def.strategy.prepareDelete?.(next);
       if (ctx.dryRun) return { obj: next, deleted: false };
       try {
-        const kv = await ctx.hub.backend.update(cur.key, encodeForStorage(next), cur.rv);
+        const kv = await ctx.hub.backend.update(cur.key, encodeStored(def, next), cur.rv);
         return { obj: stored(def, kv, next), deleted: false };
       } catch (e) {
         if (e instanceof StorageError && (e.code === 'Conflict') && attempt < 50) { await ctx.hub.waitFor(e.current?.modRevision ?? 0); continue; }
