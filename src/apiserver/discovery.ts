@@ -21,6 +21,7 @@ const subresourceShapes: Record<string, SubresourceShape> = {
   resize: { kind: '', verbs: ['get', 'patch', 'update'] },
   finalize: { kind: '', verbs: ['update'] },
   token: { kind: 'TokenRequest', group: 'authentication.k8s.io', version: 'v1', verbs: ['create'] },
+  approval: { kind: '', verbs: ['get', 'patch', 'update'] },
 };
 
 const proxyKinds: Record<string, string> = { pods: 'PodProxyOptions', nodes: 'NodeProxyOptions', services: 'ServiceProxyOptions' };

@@ -106,6 +106,7 @@ async function dispatch(s: Scope): Promise<void> {
   if (info.subresource) {
     if (!def.subresources?.includes(info.subresource.split('/')[0])) throw notFoundStatus();
     switch (info.subresource) {
+      case 'approval': // certificatesigningrequests: the approval conditions live in status
       case 'status':
         if (info.verb === 'get') return getObject(s);
         if (info.verb === 'update') return handleUpdate(s);

@@ -16,6 +16,7 @@ import type { ResourceDef } from './registry/resource-def.ts';
 import { CacheHub } from './watch-cache/hub.ts';
 import type { ServerParts } from './handlers/scope.ts';
 import { namespaceLifecycle } from './admission/namespace-lifecycle.ts';
+import { runtimeClassAdmission } from './admission/runtime-class.ts';
 import { ServiceIPAllocator } from './admission/service-ips.ts';
 import { bootstrap } from './bootstrap.ts';
 import type { TypeInfo } from '../api/schema/type-info.ts';
@@ -32,6 +33,8 @@ export interface ApiServerOptions {
   host?: string;
   port: number;
   serviceCIDR?: string;
+  /** The address other nodes and pods reach this API server at (the `kubernetes` Service's endpoint). */
+  advertiseAddress?: string;
   tokens?: TokenAuthenticator[];
   hooks?: KindHooks;
   schema?: {
@@ -71,6 +74,7 @@ export class ApiServer {
       registry: this.registry,
       admit: async (op, def, obj, old) => {
         await namespaceLifecycle(this.hub, op, def, obj);
+        if (op === 'create' && def.group === '' && def.resource === 'pods') await runtimeClassAdmission(this.hub, obj);
         if (def.group === '' && def.resource === 'services' && op !== 'delete') await this.serviceIPs.allocate(obj, old);
       },
       typeInfo: (def) => schema?.typeInfo(def),
@@ -92,6 +96,11 @@ export class ApiServer {
       tools: schemaTools(opts.crdPrinter ?? (() => namePrinter)),
       onChange: opts.onCRDChange,
     });
+  }
+
+  /** Where the `kubernetes` Service points: the advertised address and the listening port. */
+  get advertised(): { ip: string; port: number } {
+    return { ip: this.#opts.advertiseAddress || '127.0.0.1', port: this.#opts.port };
   }
 
   get parts(): ServerParts {

@@ -42,6 +42,7 @@ export async function startControlPlane(flags: ServerFlags, extras: ControlPlane
     host: flags.bindAddress,
     port: flags.httpsListenPort,
     serviceCIDR: flags.serviceCIDR,
+    advertiseAddress: flags.advertiseAddress || extras.sanIPs.find((ip) => !ip.startsWith('127.')) || '127.0.0.1',
     hooks: kindHooks(),
     tokens: flags.tokenAuthFile ? [tokenFileAuthenticator(flags.tokenAuthFile)] : [],
     schema: schemaHooks(),

@@ -21,7 +21,7 @@ export function fieldManager(s: Scope): string {
 /** Fields a write through this endpoint may not own: the main resource resets status, the status subresource the rest. */
 export function resetFields(s: Scope, subresource: string): string[][] {
   if (!s.def.hasStatus) return [];
-  return subresource === 'status' ? [['spec'], ['metadata']] : [['status']];
+  return subresource === 'status' ? [['spec']] : [['status']];
 }
 
 export function recordManagedFields(s: Scope, old: KObject | undefined, updated: KObject, manager: string,

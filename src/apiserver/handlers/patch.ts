@@ -21,7 +21,7 @@ export async function handlePatch(s: Scope): Promise<void> {
   const raw = await readBody(s.req);
   const body = type === applyPatchType ? decodeBody(raw, type, accepted) : decodePatchBody(type, raw.toString('utf8'));
   const isApply = type === applyPatchType;
-  const sub = s.info.subresource === 'status' ? 'status' : '';
+  const sub = s.info.subresource === 'status' || s.info.subresource === 'approval' ? 'status' : '';
   const typeInfo = s.parts.typeInfo(s.def);
   const optionsError = validatePatchOptions({ patchType: type, fieldManager: s.query.get('fieldManager') ?? '', force: s.query.get('force') ?? undefined });
   if (optionsError) throw optionsError;

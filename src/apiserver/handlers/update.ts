@@ -19,7 +19,7 @@ export async function handleUpdate(s: Scope): Promise<void> {
     throw badRequest(`the name of the object (${obj.metadata!.name}) does not match the name on the URL (${s.info.name})`);
   }
   checkUnknownFields(s, obj, mode);
-  const sub = s.info.subresource === 'status' ? 'status' : '';
+  const sub = s.info.subresource === 'status' || s.info.subresource === 'approval' ? 'status' : '';
   const result = await updateObject(s.def, writeContext(s), s.info.namespace, s.info.name, (cur) =>
     recordManagedFields(s, cur, obj, fieldManager(s), s.parts.typeInfo(s.def), nowRFC3339(), sub), {
     expectedRv: obj.metadata!.resourceVersion || undefined,

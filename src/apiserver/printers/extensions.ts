@@ -84,3 +84,27 @@ export const volumeAttachmentPrinter: TablePrinter = {
   row: (o, now) => [nameOf(o), str(o, 'spec', 'attacher'), str(o, 'spec', 'source', 'persistentVolumeName'),
     str(o, 'spec', 'nodeName'), at(o, 'status', 'attached') === true, ageOf(o, now)],
 };
+
+export const flowSchemaPrinter: TablePrinter = {
+  columns: [nameColumn, col('PriorityLevel', 'string', 'The priority level requests matched go to.'),
+    col('MatchingPrecedence', 'string', 'Lower values match first.'), col('DistinguisherMethod', 'string', 'How flows are told apart.'),
+    ageColumn, col('MissingPL', 'string', 'Whether the priority level named does not exist.')],
+  row: (o, now) => {
+    const missing = list(o, 'status', 'conditions').find((c) => at(c, 'type') === 'Dangling');
+    return [nameOf(o), str(o, 'spec', 'priorityLevelConfiguration', 'name'), String(at(o, 'spec', 'matchingPrecedence') ?? 0),
+      str(o, 'spec', 'distinguisherMethod', 'type') || '<none>', ageOf(o, now), missing ? str(missing, 'status') : '?'];
+  },
+};
+
+export const priorityLevelPrinter: TablePrinter = {
+  columns: [nameColumn, col('Type', 'string', 'Exempt or Limited.'), col('NominalConcurrencyShares', 'string', 'Share of the server\'s concurrency.'),
+    col('Queues', 'string', 'Number of queues.'), col('HandSize', 'string', 'Shuffle-sharding hand size.'),
+    col('QueueLengthLimit', 'string', 'Requests a queue may hold.'), ageColumn],
+  row: (o, now) => {
+    const limited = dict(o, 'spec', 'limited');
+    const queuing = dict(limited, 'limitResponse', 'queuing');
+    const q = (k: string) => (at(queuing, k) === undefined ? '<none>' : String(at(queuing, k)));
+    const shares = at(limited, 'nominalConcurrencyShares') ?? at(o, 'spec', 'exempt', 'nominalConcurrencyShares');
+    return [nameOf(o), str(o, 'spec', 'type'), shares === undefined ? '<none>' : String(shares), q('queues'), q('handSize'), q('queueLengthLimit'), ageOf(o, now)];
+  },
+};

@@ -79,6 +79,8 @@ const printers: ReadonlyMap<string, TablePrinter> = new Map<string, TablePrinter
   ['storage.k8s.io/csinodes', ext.csiNodePrinter],
   ['storage.k8s.io/csistoragecapacities', ext.csiStorageCapacityPrinter],
   ['storage.k8s.io/volumeattachments', ext.volumeAttachmentPrinter],
+  ['flowcontrol.apiserver.k8s.io/flowschemas', ext.flowSchemaPrinter],
+  ['flowcontrol.apiserver.k8s.io/prioritylevelconfigurations', ext.priorityLevelPrinter],
 ]);
 
 /**

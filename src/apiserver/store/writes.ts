@@ -165,12 +165,12 @@ export async function updateObject(def: ResourceDef, ctx: WriteContext, namespac
     if (oldMeta.generateName !== undefined && meta.generateName === undefined) meta.generateName = oldMeta.generateName;
     delete meta.selfLink;
     if (opts.subresource === 'status') {
-      // The status subresource changes status only (and may not touch spec or most metadata).
+      // The status subresource changes status and metadata; the rest (spec) stays as stored.
       const merged = deepCopy(old);
       merged.status = next.status;
-      merged.metadata!.resourceVersion = meta.resourceVersion;
-      Object.assign(next, merged);
+      merged.metadata = meta;
       for (const k of Object.keys(next)) if (!(k in merged)) delete next[k];
+      Object.assign(next, merged);
     } else if (def.hasStatus && !opts.subresource) {
       if (old.status === undefined) delete next.status; else next.status = deepCopy(old.status);
     }
