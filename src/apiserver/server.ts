@@ -17,6 +17,7 @@ import { CacheHub } from './watch-cache/hub.ts';
 import type { ServerParts } from './handlers/scope.ts';
 import { namespaceLifecycle } from './admission/namespace-lifecycle.ts';
 import { runtimeClassAdmission } from './admission/runtime-class.ts';
+import { limitRanger } from './admission/limit-ranger.ts';
 import { ServiceIPAllocator } from './admission/service-ips.ts';
 import { bootstrap } from './bootstrap.ts';
 import type { TypeInfo } from '../api/schema/type-info.ts';
@@ -74,7 +75,10 @@ export class ApiServer {
       registry: this.registry,
       admit: async (op, def, obj, old) => {
         await namespaceLifecycle(this.hub, op, def, obj);
-        if (op === 'create' && def.group === '' && def.resource === 'pods') await runtimeClassAdmission(this.hub, obj);
+        if (op === 'create' && def.group === '' && def.resource === 'pods') {
+          await runtimeClassAdmission(this.hub, obj);
+          await limitRanger(this.hub, obj);
+        }
         if (def.group === '' && def.resource === 'services' && op !== 'delete') await this.serviceIPs.allocate(obj, old);
       },
       typeInfo: (def) => schema?.typeInfo(def),

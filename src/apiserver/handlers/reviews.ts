@@ -17,6 +17,7 @@ export async function handleReview(s: Scope): Promise<void> {
   switch (s.def.resource) {
     case 'selfsubjectaccessreviews':
     case 'subjectaccessreviews':
+    case 'localsubjectaccessreviews':
       out.status = { allowed: true, reason: 'skiff allows all authenticated users' };
       break;
     case 'selfsubjectrulesreviews':

@@ -81,7 +81,14 @@ const jobStrategy: Strategy = {
   },
 };
 
+const csrStrategy: Strategy = {
+  fields(obj) {
+    return { 'spec.signerName': String(spec(obj).signerName ?? '') };
+  },
+};
+
 const keyed: Record<string, Strategy> = {
+  'certificates.k8s.io/certificatesigningrequests': csrStrategy,
   '/pods': podStrategy,
   '/namespaces': namespaceStrategy,
   '/events': eventStrategy,
