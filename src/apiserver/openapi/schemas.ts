@@ -109,7 +109,8 @@ export function customDefPrefix(group: string, version: string): string {
 }
 
 /** Keywords a v2 (swagger 2.0) schema cannot carry; Kubernetes drops them when publishing CRDs in v2. */
-const notInV2 = new Set(['nullable', 'oneOf', 'anyOf', 'not', 'x-kubernetes-validations']);
+const notInV2 = new Set(['nullable', 'oneOf', 'anyOf', 'not', 'x-kubernetes-validations', 'x-kubernetes-preserve-unknown-fields']);
+
 const namedSchemas = new Set(['properties', 'patternProperties', 'definitions']);
 const oneSchema = new Set(['items', 'additionalProperties', 'additionalItems', 'not']);
 const schemaLists = new Set(['allOf', 'anyOf', 'oneOf']);
@@ -137,7 +138,8 @@ function customDefinitions(c: PublishedKind): [string, (s: SchemaSet) => JsonObj
   const prefix = customDefPrefix(c.group, c.version);
   const gvk = (kind: string) => [{ group: c.group, kind, version: c.version }];
   const kindDef = (s: SchemaSet): JsonObject => {
-    const base = c.schema && isObj(c.schema) ? copySchema(c.schema as JsonObject, s.flavor) : { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
+    const base = c.schema && isObj(c.schema) ? copySchema(c.schema as JsonObject, s.flavor)
+      : copySchema({ type: 'object', 'x-kubernetes-preserve-unknown-fields': true }, s.flavor);
     const props = isObj(base.properties) ? base.properties : {};
     const metaRef = s.flavor === 'v3' ? { allOf: [s.ref(objectMetaDef)] } : s.ref(objectMetaDef);
     return {

@@ -2,7 +2,7 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { at, expectStatus, names, qs, rand, type KList, type KObj } from './client.ts';
+import { at, eventually, expectStatus, names, qs, rand, type KList, type KObj } from './client.ts';
 import { serverContext } from './suite.ts';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -130,28 +130,80 @@ describe('conformance: core lifecycles', () => {
     assert.equal((await api.get(`${base}/${name}`)).metadata.annotations?.updated, 'true');
   });
 
+  const rl = (cpu: string, memory: string, eph: string): Record<string, string> => {
+    const out: Record<string, string> = {};
+    if (cpu) out.cpu = cpu;
+    if (memory) out.memory = memory;
+    if (eph) out['ephemeral-storage'] = eph;
+    return out;
+  };
+
   it('[sig-scheduling] LimitRange should list, patch and delete a LimitRange by collection [Conformance]', async () => {
     const { api } = ctx;
     const ns1 = await api.namespace('limitrange');
-    const ns2 = await api.namespace('e2e-limitrange');
     const name = `e2e-limitrange-${rand()}`;
+    const ns2 = await api.namespace(name);
     const labelSel = `e2e-test=${name}`;
-    const rl = (cpu: string, memory: string, eph: string) => ({ cpu, memory, 'ephemeral-storage': eph });
     const lr = () => ({
-      apiVersion: 'v1', kind: 'LimitRange', metadata: { name, labels: { 'e2e-test': name } },
-      spec: { limits: [{ type: 'Container', min: rl('10m', '50Mi', '50Gi'), max: rl('500m', '500Mi', '500Gi'), default: rl('500m', '500Mi', '500Gi'), defaultRequest: rl('100m', '200Mi', '200Gi') }] },
+      apiVersion: 'v1', kind: 'LimitRange', metadata: { name, labels: { 'e2e-test': name, [name]: 'created' } },
+      spec: { limits: [{ type: 'Container', min: rl('50m', '100Mi', '100Gi'), max: rl('500m', '500Mi', '500Gi'), default: rl('500m', '500Mi', '500Gi'), defaultRequest: rl('100m', '200Mi', '200Gi') }] },
     });
     const created = await api.create(`/api/v1/namespaces/${ns1}/limitranges`, lr());
     await api.create(`/api/v1/namespaces/${ns2}/limitranges`, lr());
     assert.equal((await api.get<KList>(`/api/v1/limitranges${sel(labelSel)}`)).items.length, 2, 'both found across namespaces');
     const limits = structuredClone(at(created, 'spec.limits')) as Record<string, unknown>[];
     limits[0].min = rl('9m', '49Mi', '49Gi');
-    const patched = await api.patch(`/api/v1/namespaces/${ns1}/limitranges/${name}`, { metadata: { creationTimestamp: created.metadata.creationTimestamp, annotations: { [name]: 'patched' } }, spec: { limits } }, 'strategic');
-    assert.equal(patched.metadata.annotations?.[name], 'patched');
+    const patched = await api.patch(`/api/v1/namespaces/${ns1}/limitranges/${name}`, { metadata: { creationTimestamp: created.metadata.creationTimestamp, labels: { [name]: 'patched' } }, spec: { limits } }, 'strategic');
+    assert.equal(patched.metadata.labels?.[name], 'patched');
     assert.deepEqual(at(patched, 'spec.limits.0.min'), rl('9m', '49Mi', '49Gi'));
-    assert.equal((await api.del(`/api/v1/namespaces/${ns1}/limitranges${sel(labelSel)}`)).status, 200);
-    assert.equal((await api.req('GET', `/api/v1/namespaces/${ns1}/limitranges/${name}`)).status, 404, 'deleted by collection');
+    assert.ok(BigInt(String(patched.metadata.resourceVersion)) > BigInt(String(created.metadata.resourceVersion)), 'the patched object has a larger resourceVersion');
+    assert.equal((await api.del(`/api/v1/namespaces/${ns1}/limitranges${sel(`${name}=patched`)}`)).status, 200);
+    assert.equal((await api.get<KList>(`/api/v1/limitranges${sel(`${name}=patched`)}`)).items.length, 0, 'deleted by collection');
     assert.equal((await api.get<KList>(`/api/v1/limitranges${sel(labelSel)}`)).items.length, 1, 'the other namespace keeps its LimitRange');
+  });
+
+  it('[sig-scheduling] LimitRange should create a LimitRange with defaults and ensure pod has those defaults applied. [Conformance]', async () => {
+    const { api } = ctx;
+    const ns = await api.namespace('limitrange');
+    const lrPath = `/api/v1/namespaces/${ns}/limitranges`;
+    const pods = `/api/v1/namespaces/${ns}/pods`;
+    const value = `${Date.now()}${rand(8)}`;
+    const w = await api.watch(`${lrPath}${sel(`time=${value}`)}&watch=true`);
+    let lr: KObj;
+    try {
+      lr = await api.create(lrPath, {
+        apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'limit-range', labels: { name: 'foo', time: value } },
+        spec: { limits: [{ type: 'Container', min: rl('50m', '100Mi', '100Gi'), max: rl('500m', '500Mi', '500Gi'), default: rl('500m', '500Mi', '500Gi'), defaultRequest: rl('100m', '200Mi', '200Gi') }] },
+      });
+      assert.equal((await w.next()).type, 'ADDED', 'the LimitRange creation is observed');
+    } finally {
+      w.close();
+    }
+    const testPod = (name: string, requests: Record<string, string>, limits: Record<string, string>) => ({
+      apiVersion: 'v1', kind: 'Pod', metadata: { name },
+      // Go's json drops the empty ResourceLists (omitempty), so send only the non-empty ones.
+      spec: { containers: [{ name: 'pause', image: 'registry.k8s.io/pause:3.10', resources: { ...(Object.keys(requests).length ? { requests } : {}), ...(Object.keys(limits).length ? { limits } : {}) } }] },
+    });
+    const resources = async (name: string) => at(await api.get(`${pods}/${name}`), 'spec.containers.0.resources');
+    await api.create(pods, testPod('pod-no-resources', {}, {}));
+    assert.deepEqual(await resources('pod-no-resources'), { requests: rl('100m', '200Mi', '200Gi'), limits: rl('500m', '500Mi', '500Gi') }, 'the LimitRange defaults are applied');
+    await api.create(pods, testPod('pod-partial-resources', rl('', '150Mi', '150Gi'), rl('300m', '', '')));
+    assert.deepEqual(await resources('pod-partial-resources'), { requests: rl('300m', '150Mi', '150Gi'), limits: rl('300m', '500Mi', '500Gi') }, 'defaults merged with what the pod set');
+    const podFails = async (name: string, requests: Record<string, string>, what: string) => {
+      const r = await api.req('POST', pods, { body: testPod(name, requests, {}) });
+      assert.equal(r.status, 403, `${what}: expected the LimitRanger admission to forbid it, got ${r.status}: ${r.body.slice(0, 300)}`);
+    };
+    await podFails('pod-less-than-min', rl('10m', '50Mi', '50Gi'), 'a pod below min');
+    await podFails('pod-more-than-max', rl('600m', '600Mi', '600Gi'), 'a pod above max');
+    const spec = lr.spec as { limits: Record<string, unknown>[] };
+    spec.limits[0].min = rl('9m', '49Mi', '49Gi');
+    lr = await api.put(`${lrPath}/limit-range`, lr);
+    assert.deepEqual(at(lr, 'spec.limits.0.min'), rl('9m', '49Mi', '49Gi'));
+    assert.equal((await api.req('POST', pods, { body: testPod('pod-former-min', rl('10m', '50Mi', '50Gi'), {}) })).status, 201, 'below the former min is now allowed');
+    await podFails('pod-more-than-max-2', rl('600m', '600Mi', '600Gi'), 'a pod above max');
+    assert.equal((await api.del(`${lrPath}/limit-range`, { apiVersion: 'v1', kind: 'DeleteOptions', gracePeriodSeconds: 30 })).status, 200);
+    await eventually(async () => (await api.get<KList>(lrPath)).items.length === 0, 5000, 'LimitRange deletion');
+    await eventually(async () => (await api.req('POST', pods, { body: testPod('pod-more-than-former-max', rl('600m', '600Mi', '600Gi'), {}) })).status === 201, 5000, 'a pod above the former max to be accepted');
   });
 
   it('[sig-api-machinery] ResourceQuota should be able to update and delete ResourceQuota. [Conformance]', async () => {

@@ -90,6 +90,27 @@ describe('conformance: FieldValidation', () => {
     assert.ok(r.body.includes('strict decoding error: unknown field \\"metadata.unknownMeta\\"'), `error names the unknown metadata field: ${r.body}`);
   });
 
+  // Not conformance entries: the other two fieldValidation levels, on the same typed body.
+  for (const level of ['Warn', 'Ignore'] as const) {
+    it(`[sig-api-machinery] FieldValidation ${level}: unknown and duplicate fields of a typed object are ${level === 'Warn' ? 'accepted with warnings' : 'silently dropped'} (not a conformance entry)`, async () => {
+      const { api } = ctx;
+      const ns = await api.namespace('field-validation');
+      const body = '{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"my-dep","labels":{"app":"nginx"}},"spec":{"unknownField":"foo","replicas":2,"replicas":3,"selector":{"matchLabels":{"app":"nginx"}},"template":{"metadata":{"labels":{"app":"nginx"}},"spec":{"containers":[{"name":"nginx","image":"nginx:latest"}]}}}}';
+      const r = await api.req('POST', `/apis/apps/v1/namespaces/${ns}/deployments?fieldManager=field_validation_mgr&fieldValidation=${level}`, { body });
+      assert.equal(r.status, 201, r.body);
+      const created = r.json();
+      assert.equal(at(created, 'spec.replicas'), 3, 'the last duplicate wins');
+      assert.equal(at(created, 'spec.unknownField'), undefined, 'the unknown field is dropped');
+      const warning = [r.headers.warning ?? []].flat().join('\n');
+      if (level === 'Warn') {
+        assert.ok(warning.includes('299 - "unknown field \\"spec.unknownField\\""'), `warning for the unknown field: ${warning}`);
+        assert.ok(warning.includes('299 - "duplicate field \\"spec.replicas\\""'), `warning for the duplicate field: ${warning}`);
+      } else {
+        assert.equal(warning, '', 'no warnings with Ignore');
+      }
+    });
+  }
+
   it('[sig-api-machinery] FieldValidation should create/apply a valid CR for CRD with validation schema [Conformance]', async () => {
     const { api } = ctx;
     const crd = await crdWithSchema(api, { type: 'object', properties: { spec: { type: 'object', properties: { foo: { type: 'string' }, cronSpec, ports } } } });
