@@ -18,7 +18,7 @@ const currentMetricsAnnotation = 'autoscaling.alpha.kubernetes.io/current-metric
 const conditionsAnnotation = 'autoscaling.alpha.kubernetes.io/conditions';
 
 function withAnnotations(meta: KObject['metadata'], add: Record<string, string>, drop: string[]): KObject['metadata'] {
-  const annotations = { ...(meta?.annotations ?? {}) };
+  const annotations = { ...meta?.annotations };
   for (const k of drop) delete annotations[k];
   Object.assign(annotations, add);
   const out = { ...meta };
