@@ -1,6 +1,6 @@
 // Generates src/api/protobuf/schema.json from Kubernetes' generated.proto files plus the Go types' json tags.
 //
-// Usage: node scripts/gen-protobuf-schema.ts [--api REPO] [--apimachinery REPO] [--tag v0.32.9] [--out FILE]
+// Usage: node scripts/gen-protobuf-schema.ts --api REPO --apimachinery REPO [--tag v0.32.9] [--out FILE]
 // REPO are git directories of k8s.io/api and k8s.io/apimachinery (bare mirrors are fine; files are read with
 // `git show TAG:PATH`). The .proto files give message structure and field numbers; the Go structs of the same
 // names give what encoding/json needs and the proto lacks: JSON names, omitempty, pointers, inline embedding,
@@ -15,12 +15,16 @@ import { fieldFlags, type FieldSpec, type ProtobufSchema } from '../src/api/prot
 
 const { values: args } = parseArgs({
   options: {
-    api: { type: 'string', default: '/work/.mirror/kubernetes+api/repo' },
-    apimachinery: { type: 'string', default: '/work/.mirror/kubernetes+apimachinery/repo' },
+    api: { type: 'string' },
+    apimachinery: { type: 'string' },
     tag: { type: 'string', default: 'v0.32.9' },
     out: { type: 'string', default: new URL('../src/api/protobuf/schema.json', import.meta.url).pathname },
   },
 });
+if (!args.api || !args.apimachinery) {
+  console.error('usage: node scripts/gen-protobuf-schema.ts --api REPO --apimachinery REPO [--tag v0.32.9] [--out FILE]');
+  process.exit(2);
+}
 const tag = args.tag!;
 
 /** The group versions Kubernetes 1.32 serves as stable APIs (k8s.io/api directories). */
