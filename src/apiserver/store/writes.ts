@@ -27,9 +27,9 @@ export function tracksGeneration(def: ResourceDef): boolean {
   return tracksGenerationGroups.has(def.group);
 }
 
-function stored(def: ResourceDef, kv: { key: string; modRevision: number }, obj: KObject): KObject {
+/** The object as written, with the resourceVersion its write was given. */
+function stored(kv: { modRevision: number }, obj: KObject): KObject {
   obj.metadata!.resourceVersion = String(kv.modRevision);
-  void def;
   return obj;
 }
 
@@ -88,7 +88,7 @@ export async function createObject(def: ResourceDef, ctx: WriteContext, input: K
     const key = objectKey(st.group, st.resource, def.namespaced ? meta.namespace : undefined, meta.name);
     try {
       const kv = await ctx.hub.backend.create(key, encodeStored(def, obj), ctx.leaseSeconds ? { leaseSeconds: ctx.leaseSeconds } : undefined);
-      return stored(def, kv, obj);
+      return stored(kv, obj);
     } catch (e) {
       if (e instanceof StorageError && e.code === 'KeyExists') {
         if (generated && attempt < 8) {
@@ -190,10 +190,10 @@ export async function updateObject(def: ResourceDef, ctx: WriteContext, namespac
     try {
       if (shouldDelete) {
         const kv = await ctx.hub.backend.delete(key, cur.rv);
-        return { obj: stored(def, kv, next), created: false, deleted: true };
+        return { obj: stored(kv, next), created: false, deleted: true };
       }
       const kv = await ctx.hub.backend.update(key, encodeStored(def, next), cur.rv, ctx.leaseSeconds ? { leaseSeconds: ctx.leaseSeconds } : undefined);
-      return { obj: stored(def, kv, next), created: false, deleted: false };
+      return { obj: stored(kv, next), created: false, deleted: false };
     } catch (e) {
       if (e instanceof StorageError && (e.code === 'Conflict' || e.code === 'NotFound')) {
         if (opts.expectedRv || attempt > 50) {
@@ -253,7 +253,7 @@ export async function deleteObject(def: ResourceDef, ctx: WriteContext, namespac
       if (ctx.dryRun) return { obj: next, deleted: false };
       try {
         const kv = await ctx.hub.backend.update(cur.key, encodeStored(def, next), cur.rv);
-        return { obj: stored(def, kv, next), deleted: false };
+        return { obj: stored(kv, next), deleted: false };
       } catch (e) {
         if (e instanceof StorageError && (e.code === 'Conflict') && attempt < 50) { await ctx.hub.waitFor(e.current?.modRevision ?? 0); continue; }
         if (e instanceof StorageError && e.code === 'NotFound') throw notFound(def.resource, def.group, name);
