@@ -73,13 +73,16 @@ export class ApiServer {
     this.#parts = {
       hub: this.hub,
       registry: this.registry,
+      // Admission plugins read the watch cache; it is brought up to date once here, not in each plugin.
       admit: async (op, def, obj, old) => {
+        if (op === 'delete') return;
+        await this.hub.waitFresh();
         await namespaceLifecycle(this.hub, op, def, obj);
         if (op === 'create' && def.group === '' && def.resource === 'pods') {
           await runtimeClassAdmission(this.hub, obj);
           await limitRanger(this.hub, obj);
         }
-        if (def.group === '' && def.resource === 'services' && op !== 'delete') await this.serviceIPs.allocate(obj, old);
+        if (def.group === '' && def.resource === 'services') await this.serviceIPs.allocate(obj, old);
       },
       typeInfo: (def) => schema?.typeInfo(def),
       unknownFields: (def, obj) => {

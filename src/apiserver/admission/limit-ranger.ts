@@ -11,7 +11,6 @@ type Resources = { requests?: Record<string, string>; limits?: Record<string, st
 
 export async function limitRanger(hub: CacheHub, pod: KObject): Promise<void> {
   const ns = pod.metadata?.namespace ?? '';
-  await hub.waitFresh();
   const prefix = namespacePrefix('', 'limitranges', ns);
   const items: Obj[] = [];
   for (const lr of hub.cache(cacheId('', 'limitranges')).sorted()) {

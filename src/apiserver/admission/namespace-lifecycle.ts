@@ -12,7 +12,6 @@ const allowedWhileTerminating = new Set(['/events', 'events.k8s.io/events', 'aut
 export async function namespaceLifecycle(hub: CacheHub, op: string, def: ResourceDef, obj: KObject): Promise<void> {
   if (op !== 'create' || !def.namespaced) return;
   const ns = obj.metadata?.namespace ?? '';
-  await hub.waitFresh();
   const nsObj = hub.cache(cacheId('', 'namespaces')).objects.get(objectKey('', 'namespaces', undefined, ns));
   if (!nsObj) throw new StatusError(404, 'NotFound', `namespaces "${ns}" not found`, { name: ns, kind: 'namespaces' });
   if (nsObj.obj.metadata?.deletionTimestamp && !allowedWhileTerminating.has(`${def.group}/${def.resource}`)) {

@@ -11,7 +11,6 @@ export async function runtimeClassAdmission(hub: CacheHub, pod: KObject): Promis
   const spec = (pod.spec ?? {}) as Obj;
   const name = spec.runtimeClassName;
   if (typeof name !== 'string' || !name) return;
-  await hub.waitFresh();
   const rc = hub.cache(cacheId('node.k8s.io', 'runtimeclasses')).objects.get(objectKey('node.k8s.io', 'runtimeclasses', undefined, name));
   if (!rc) {
     throw new StatusError(403, 'Forbidden', `pods "${pod.metadata?.name ?? pod.metadata?.generateName ?? ''}" is forbidden: pod rejected: RuntimeClass "${name}" not found`,

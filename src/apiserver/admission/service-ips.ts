@@ -58,9 +58,8 @@ export class ServiceIPAllocator {
     return n > this.#base && n < this.#base + this.#size - 1;
   }
 
-  /** Fills spec.clusterIP(s) and node ports of a new Service, or rejects taken/out-of-range ones. */
+  /** Fills spec.clusterIP(s) and node ports of a new Service, or rejects taken/out-of-range ones. The cache must be fresh (admission sees to it). */
   async allocate(svc: KObject, old?: KObject): Promise<void> {
-    await this.#hub.waitFresh();
     const spec = (svc.spec ??= {}) as Obj;
     const oldSpec = (old?.spec ?? {}) as Obj;
     const name = svc.metadata?.name ?? '';
